@@ -1,0 +1,3 @@
+from curator_console.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""The desktop app: builds the QApplication, opens the database, shows the main window.
+
+``--smoke`` starts everything for real (offscreen when there is no display), waits until the
+main window is shown and its first workspace has loaded and the event loop is idle, prints
+``startup_ms=<N>`` and exits 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def _needs_offscreen() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    if sys.platform.startswith("linux"):
+        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return False
+
+
+def run_gui(args, started: float | None = None) -> int:
+    started = time.perf_counter() if started is None else started
+    if args.smoke and _needs_offscreen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from curator_console import APP_NAME, ORG_NAME, __version__
+    from curator_console.persistence.db import DatabaseError
+    from curator_console.services import database as db_svc
+    from curator_console.services import demo
+    from curator_console.ui import i18n
+    from curator_console.ui import settings as keys
+    from curator_console.ui.context import AppContext
+    from curator_console.ui.main_window import MainWindow
+    from curator_console.ui.settings import Settings
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings()
+    i18n.apply_language(args.lang or settings.language)
+
+    try:
+        if args.demo:
+            database = demo.open_demo_database(reset=args.reset)
+        else:
+            database = db_svc.open_database(args.db or settings.get(keys.DATABASE) or None)
+    except DatabaseError as exc:
+        if not args.smoke and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(exc))
+        raise
+
+    window = MainWindow(AppContext(database, settings), demo=args.demo)
+    window.show()
+    if database.backup_path is not None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "The database was upgraded; a backup of the old one is at %1")
+            .replace("%1", str(database.backup_path)), 15000)
+
+    if args.smoke:
+        def finish() -> None:
+            print(f"startup_ms={int((time.perf_counter() - started) * 1000)}", flush=True)
+            app.quit()
+
+        def when_ready() -> None:
+            QTimer.singleShot(0, finish)  # runs once the event loop has drained pending events
+
+        if window.current_page().has_loaded:
+            when_ready()
+        else:
+            window.ready.connect(when_ready)
+
+        def too_slow() -> None:
+            print("smoke: the main window did not become ready in time", file=sys.stderr, flush=True)
+            app.exit(1)
+
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, too_slow)
+    try:
+        return app.exec()
+    finally:
+        settings.sync()
+        database.dispose()

@@ -1,0 +1,106 @@
+"""Plain rows that services hand to the UI and the CLI (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class MuseumInfo:
+    id: int
+    code: str
+    name: str
+    alt_name: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: int
+    object_number: str
+    title: str
+    alt_title: str
+    maker: str
+    period: str
+    classification: str
+    medium: str
+    image_count: int
+    version: int
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: int
+    sku: str
+    title: str
+    alt_title: str
+    price: Decimal | None
+    currency: str
+    stock: int | None
+    status: str
+    linked_objects: tuple[str, ...] = field(default_factory=tuple)
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class TourRow:
+    id: int
+    title: str
+    host: str
+    language: str
+    planned_start: datetime | None
+    slot_seconds: int | None
+    segment_count: int
+    planned_seconds: int
+    estimated_seconds: int
+    status: str
+    version: int
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    id: int
+    position: int
+    title: str
+    planned_seconds: int
+    estimated_seconds: int
+    start_offset_seconds: int
+    object_count: int
+    product_count: int
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConnectionRow:
+    id: int
+    name: str
+    platform: str
+    base_url: str
+    room: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    title: str
+    tour_title: str
+    mode: str
+    status: str
+    started_at: datetime | None
+    ended_at: datetime | None
+    connection_name: str
+    peak_viewers: int
+    orders: int
+    units: int
+    revenue: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    url: str
+    backend: str
+    revision: str | None
+    head_revision: str
+    counts: dict[str, int]

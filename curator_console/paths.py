@@ -1,0 +1,78 @@
+"""Where the app keeps its files: data folder, demo database, media store, backups, settings.
+
+Everything lives under the platform's per-user folders (platformdirs). Setting the environment
+variable ``CURATOR_CONSOLE_HOME`` puts all of it under one folder instead (portable installs and
+tests use it so they never touch a real user's data).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from curator_console import APP_ID, ORG_NAME
+
+HOME_ENV = "CURATOR_CONSOLE_HOME"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV)
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    override = _home_override()
+    if override is not None:
+        path = override / "data"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_ID, ORG_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    override = _home_override()
+    if override is not None:
+        path = override / "config"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_config_dir(APP_ID, ORG_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "curator-console.sqlite3"
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "demo" / "demo-museum.sqlite3"
+
+
+def backups_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def media_dir() -> Path:
+    path = data_dir() / "media"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.ini"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside the package in a checkout, inside the bundle when frozen."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,206 @@
+"""Queries the services need, kept in one place so the rest of the app never writes SQL.
+
+Each repository hides the ORM behind small methods. Listing methods return rows of plain values;
+``get``-style methods return ORM objects for services to change inside their unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from curator_console.persistence import models as m
+
+
+class MuseumRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def first(self) -> m.Museum | None:
+        return self.s.scalars(select(m.Museum).order_by(m.Museum.id).limit(1)).first()
+
+    def by_code(self, code: str) -> m.Museum | None:
+        return self.s.scalars(select(m.Museum).where(m.Museum.code == code)).first()
+
+    def add(self, museum: m.Museum) -> m.Museum:
+        self.s.add(museum)
+        return museum
+
+
+class CollectionRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, item_id: int) -> m.CollectionItem | None:
+        return self.s.get(m.CollectionItem, item_id)
+
+    def by_object_number(self, museum_id: int, object_number: str) -> m.CollectionItem | None:
+        q = select(m.CollectionItem).where(
+            m.CollectionItem.museum_id == museum_id, m.CollectionItem.object_number == object_number
+        )
+        return self.s.scalars(q).first()
+
+    def add(self, item: m.CollectionItem) -> m.CollectionItem:
+        self.s.add(item)
+        return item
+
+    def _filtered(self, text: str) -> Select:
+        image_count = (
+            select(func.count(m.ItemImage.id)).where(m.ItemImage.item_id == m.CollectionItem.id).scalar_subquery()
+        )
+        q = select(
+            m.CollectionItem.id,
+            m.CollectionItem.object_number,
+            m.CollectionItem.title,
+            m.CollectionItem.alt_title,
+            m.CollectionItem.maker,
+            m.CollectionItem.period,
+            m.CollectionItem.classification,
+            m.CollectionItem.medium,
+            image_count.label("image_count"),
+            m.CollectionItem.version,
+        )
+        text = text.strip()
+        if text:
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
+            q = q.where(
+                or_(
+                    m.CollectionItem.object_number.ilike(like, escape="\\"),
+                    m.CollectionItem.title.ilike(like, escape="\\"),
+                    m.CollectionItem.alt_title.ilike(like, escape="\\"),
+                    m.CollectionItem.maker.ilike(like, escape="\\"),
+                )
+            )
+        return q
+
+    def list_rows(self, text: str = "", limit: int = 500, after_object_number: str | None = None) -> Sequence:
+        """Rows ordered by object number, a page at a time (keyset: pass the last object number seen)."""
+        q = self._filtered(text)
+        if after_object_number is not None:
+            q = q.where(m.CollectionItem.object_number > after_object_number)
+        return self.s.execute(q.order_by(m.CollectionItem.object_number).limit(limit)).all()
+
+    def count(self, text: str = "") -> int:
+        sub = self._filtered(text).subquery()
+        return self.s.execute(select(func.count()).select_from(sub)).scalar_one()
+
+
+class ProductRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, product_id: int) -> m.Product | None:
+        return self.s.get(m.Product, product_id)
+
+    def by_sku(self, sku: str) -> m.Product | None:
+        return self.s.scalars(select(m.Product).where(m.Product.sku == sku)).first()
+
+    def add(self, product: m.Product) -> m.Product:
+        self.s.add(product)
+        return product
+
+    def all_with_items(self) -> Sequence[m.Product]:
+        q = select(m.Product).options(selectinload(m.Product.items)).order_by(m.Product.sku)
+        return self.s.scalars(q).all()
+
+
+class TourRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, tour_id: int) -> m.Tour | None:
+        return self.s.get(m.Tour, tour_id)
+
+    def by_title(self, title: str) -> m.Tour | None:
+        return self.s.scalars(select(m.Tour).where(m.Tour.title == title).order_by(m.Tour.id)).first()
+
+    def add(self, tour: m.Tour) -> m.Tour:
+        self.s.add(tour)
+        return tour
+
+    def all_with_segments(self, include_archived: bool = True) -> Sequence[m.Tour]:
+        q = select(m.Tour).options(selectinload(m.Tour.segments)).order_by(m.Tour.title)
+        if not include_archived:
+            q = q.where(m.Tour.status != "archived")
+        return self.s.scalars(q).all()
+
+    def with_details(self, tour_id: int) -> m.Tour | None:
+        q = (
+            select(m.Tour)
+            .where(m.Tour.id == tour_id)
+            .options(
+                selectinload(m.Tour.segments).selectinload(m.Segment.items),
+                selectinload(m.Tour.segments).selectinload(m.Segment.products),
+                selectinload(m.Tour.segments).selectinload(m.Segment.cues),
+            )
+        )
+        return self.s.scalars(q).first()
+
+
+class ConnectionRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def by_name(self, name: str) -> m.Connection | None:
+        return self.s.scalars(select(m.Connection).where(m.Connection.name == name)).first()
+
+    def add(self, connection: m.Connection) -> m.Connection:
+        self.s.add(connection)
+        return connection
+
+    def all(self) -> Sequence[m.Connection]:
+        return self.s.scalars(select(m.Connection).order_by(m.Connection.name)).all()
+
+
+class SessionRepository:
+    """Live sessions, their events, viewer samples, and the orders in their windows."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, live: m.LiveSession) -> m.LiveSession:
+        self.s.add(live)
+        return live
+
+    def all(self) -> Sequence[m.LiveSession]:
+        q = (
+            select(m.LiveSession)
+            .options(selectinload(m.LiveSession.connection), selectinload(m.LiveSession.tour))
+            .order_by(m.LiveSession.started_at.desc(), m.LiveSession.id.desc())
+        )
+        return self.s.scalars(q).all()
+
+    def peak_viewers(self, session_ids: Sequence[int]) -> dict[int, int]:
+        if not session_ids:
+            return {}
+        q = (
+            select(m.ViewerSample.session_id, func.max(m.ViewerSample.viewers))
+            .where(m.ViewerSample.session_id.in_(session_ids))
+            .group_by(m.ViewerSample.session_id)
+        )
+        return {sid: int(v or 0) for sid, v in self.s.execute(q)}
+
+    def order_lines_between(self, start, end) -> Sequence[tuple[str, int, Decimal, str, str]]:
+        """(order id, quantity, unit price, currency, sku) for orders created in [start, end)."""
+        q = (
+            select(m.Order.platform_order_id, m.OrderLine.quantity, m.OrderLine.unit_price, m.OrderLine.currency, m.OrderLine.sku)
+            .join(m.OrderLine, m.OrderLine.order_id == m.Order.id)
+            .where(m.Order.created_at >= start, m.Order.created_at < end)
+        )
+        return self.s.execute(q).all()
+
+
+class Repositories:
+    """All repositories over one session (the unit of work hands this out)."""
+
+    def __init__(self, session: Session) -> None:
+        self.museums = MuseumRepository(session)
+        self.collection = CollectionRepository(session)
+        self.products = ProductRepository(session)
+        self.tours = TourRepository(session)
+        self.connections = ConnectionRepository(session)
+        self.sessions = SessionRepository(session)

@@ -1,0 +1,236 @@
+"""The main window: navigation between the five workspaces, menus, undo/redo, status bar."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from curator_console import APP_NAME, __version__
+from curator_console.services import database as db_svc
+from curator_console.ui import i18n
+from curator_console.ui import settings as keys
+from curator_console.ui.collection.widget import CollectionPage
+from curator_console.ui.context import AppContext
+from curator_console.ui.live.widget import LivePage
+from curator_console.ui.review.widget import ReviewPage
+from curator_console.ui.settings_dialog import SettingsDialog
+from curator_console.ui.store.widget import StorePage
+from curator_console.ui.tours.widget import ToursPage
+from curator_console.ui.workspace import WorkspacePage
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the first workspace has shown its data
+
+    def __init__(self, context: AppContext, demo: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.demo = demo
+        self.pages: list[WorkspacePage] = [
+            CollectionPage(context), StorePage(context), ToursPage(context), LivePage(context), ReviewPage(context),
+        ]
+        self.nav = QListWidget()
+        self.nav.setObjectName("workspaceNav")
+        self.nav.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 12))
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        self.nav.setSpacing(3)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            QListWidgetItem(self.nav)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.nav.currentRowChanged.connect(self.show_workspace)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseStatus")
+        self.platform_label = QLabel()
+        self.platform_label.setObjectName("platformStatus")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.platform_label)
+
+        self._build_actions()
+        self.retranslate()
+        self._restore_window()
+        first = min(max(0, context.settings.get(keys.WORKSPACE)), len(self.pages) - 1)
+        self.pages[first].loaded.connect(self._first_loaded)
+        self.nav.setCurrentRow(first)
+
+    # --- actions and menus ----------------------------------------------------------------
+    def _build_actions(self) -> None:
+        stack = self.context.undo_stack
+        self.undo_action = stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(self.back_up_database)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(lambda: self.current_page().load())
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.workspace_actions = []
+        for i in range(len(self.pages)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
+            self.workspace_actions.append(action)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.workspace_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        title = self.tr("Curator Console")
+        if self.demo:
+            title += " — " + self.tr("Demo museum")
+        self.setWindowTitle(title)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.backup_action.setText(self.tr("&Back up database…"))
+        self.refresh_action.setText(self.tr("Re&fresh"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Curator Console"))
+        self.nav.setAccessibleName(self.tr("Workspaces"))
+        for i, page in enumerate(self.pages):
+            self.nav.item(i).setText(page.title())
+            self.workspace_actions[i].setText(page.title())
+        db = self.context.database
+        backend = self.tr("shared PostgreSQL") if db.backend == "postgresql" else self.tr("local file")
+        self.db_label.setText(self.tr("Database: %1 (%2)").replace("%1", db.display).replace("%2", backend))
+        self.db_label.setToolTip(db.display)
+        self.platform_label.setText(self.tr("Platform: built-in simulator (rehearsal)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- workspaces -----------------------------------------------------------------------
+    def current_page(self) -> WorkspacePage:
+        return self.pages[self.stack.currentIndex()]
+
+    def show_workspace(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.pages[row].ensure_loaded()
+        self.context.settings.set(keys.WORKSPACE, row)
+
+    def _first_loaded(self) -> None:
+        self.ready.emit()
+
+    # --- commands -------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.context.settings, self.context.database.display, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        if dialog.save():
+            i18n.apply_language(self.context.settings.language)
+        tours = self.pages[2]
+        if tours.has_loaded:
+            tours.load()  # reading speeds change the tour timing
+        self.statusBar().showMessage(self.tr("Settings saved."), 4000)
+
+    def back_up_database(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up the database into folder"),
+                                                  str(db_svc.list_backups()[0].parent) if db_svc.list_backups() else "")
+        if not folder:
+            return
+        from pathlib import Path
+
+        try:
+            dest = db_svc.backup(self.context.database, Path(folder))
+        except Exception as exc:  # noqa: BLE001 - disk full, permissions …: shown plainly
+            QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(dest)), 8000)
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+        from sqlalchemy import __version__ as sa_version
+
+        db = self.context.database
+        QMessageBox.about(
+            self,
+            self.tr("About Curator Console"),
+            self.tr("<h3>%1 %2</h3><p>Prepare, run and review curator-led live-stream tours.</p>"
+                    "<p>Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6<br>Database: %7 (schema %8)</p>")
+            .replace("%1", APP_NAME).replace("%2", __version__).replace("%3", qVersion())
+            .replace("%4", pyside_version).replace("%5", platform.python_version()).replace("%6", sa_version)
+            .replace("%7", db.display).replace("%8", db.revision),
+        )
+
+    # --- window state ---------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.context.settings.get(keys.GEOMETRY)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            width = min(1360, avail.width() - 40) if avail else 1280
+            height = min(860, avail.height() - 60) if avail else 800
+            self.resize(max(900, width), max(600, height))
+        state = self.context.settings.get(keys.WINDOW_STATE)
+        if state and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.context.settings.set(keys.GEOMETRY, self.saveGeometry())
+        self.context.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.context.settings.sync()
+        super().closeEvent(event)
