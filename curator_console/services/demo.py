@@ -71,6 +71,7 @@ def seed_demo(uow: UnitOfWork, folder: Path, now: datetime | None = None) -> Dem
             description=museum_data.get("description", ""), alt_description=museum_data.get("alt_description", ""),
         )
         s.add(museum)
+        s.flush()
         items: dict[str, m.CollectionItem] = {}
         for n, o in enumerate(objects, start=1):
             number = o.get("object_number", "").strip()
@@ -110,7 +111,7 @@ def seed_demo(uow: UnitOfWork, folder: Path, now: datetime | None = None) -> Dem
             hh, mm = (int(x) for x in t.get("planned_start_time", "19:30").split(":"))
             day = (now.astimezone(tz) + timedelta(days=int(t.get("planned_start_days_ahead", 3)))).date()
             tour = m.Tour(
-                museum=museum, title=t["title"], host=t.get("host", ""), language=t.get("language", "zh_CN"),
+                museum_id=museum.id, title=t["title"], host=t.get("host", ""), language=t.get("language", "zh_CN"),
                 slot_seconds=int(t["slot_minutes"]) * 60 if t.get("slot_minutes") else None,
                 planned_start=datetime.combine(day, time(hh, mm), tz).astimezone(timezone.utc), status="draft",
             )

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("workspaceNav")
-        self.nav.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 12))
+        self.nav.setMinimumWidth(120)
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
+        nav_width = max(150, self.fontMetrics().horizontalAdvance("M") * 11)
+        self.splitter.setSizes([nav_width, 1200])
         self.setCentralWidget(self.splitter)
 
         self.db_label = QLabel()
