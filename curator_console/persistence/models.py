@@ -217,6 +217,7 @@ class Tour(Versioned, Base):
     is_template: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
 
+    museum: Mapped[Museum | None] = relationship()
     segments: Mapped[list[Segment]] = relationship(
         back_populates="tour", cascade="all, delete-orphan", order_by="Segment.position"
     )
