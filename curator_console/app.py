@@ -34,6 +34,7 @@ def run_gui(args, started: float | None = None) -> int:
     from curator_console.persistence.db import DatabaseError
     from curator_console.services import database as db_svc
     from curator_console.services import demo
+    from curator_console.ui import formatting as fmt
     from curator_console.ui import i18n
     from curator_console.ui import settings as keys
     from curator_console.ui.context import AppContext
@@ -61,8 +62,8 @@ def run_gui(args, started: float | None = None) -> int:
     window.show()
     if database.backup_path is not None:
         window.statusBar().showMessage(
-            QCoreApplication.translate("App", "The database was upgraded; a backup of the old one is at %1")
-            .replace("%1", str(database.backup_path)), 15000)
+            fmt.arg(QCoreApplication.translate("App", "The database was upgraded; a backup of the old one is at %1"),
+                    database.backup_path), 15000)
 
     if args.smoke:
         def finish() -> None:

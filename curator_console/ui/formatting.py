@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime
 from decimal import Decimal
 
@@ -38,3 +40,12 @@ def local_datetime(value: datetime | None) -> str:
 
 def duration(seconds: int | None) -> str:
     return "" if seconds is None else format_duration(seconds)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def arg(template: str, *values: object) -> str:
+    """Fill ``%1``…``%9`` in one pass (like QString.arg), so a value that itself contains ``%2``
+    (a percent-encoded URL, say) is never substituted again."""
+    return _PLACEHOLDER.sub(lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values) else m.group(0), template)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import platform
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from curator_console import APP_NAME, __version__
 from curator_console.services import database as db_svc
+from curator_console.ui import formatting as fmt
 from curator_console.ui import i18n
 from curator_console.ui import settings as keys
 from curator_console.ui.collection.widget import CollectionPage
@@ -84,10 +86,18 @@ class MainWindow(QMainWindow):
     # --- actions and menus ----------------------------------------------------------------
     def _build_actions(self) -> None:
         stack = self.context.undo_stack
-        self.undo_action = stack.createUndoAction(self)
+        # Our own actions (not createUndoAction) so their texts follow our translations and the
+        # current language: "Undo Rename tour" / "撤销 重命名导览".
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self)
+        self.undo_action.triggered.connect(stack.undo)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(lambda _c: self._update_undo_texts())
+        stack.canRedoChanged.connect(lambda _c: self._update_undo_texts())
+        stack.undoTextChanged.connect(lambda _t: self._update_undo_texts())
+        stack.redoTextChanged.connect(lambda _t: self._update_undo_texts())
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -130,16 +140,12 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def retranslate(self) -> None:
-        title = self.tr("Curator Console")
-        if self.demo:
-            title += " — " + self.tr("Demo museum")
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("Curator Console — Demo museum") if self.demo else self.tr("Curator Console"))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        self._update_undo_texts()
         self.settings_action.setText(self.tr("&Settings…"))
         self.backup_action.setText(self.tr("&Back up database…"))
         self.refresh_action.setText(self.tr("Re&fresh"))
@@ -151,9 +157,17 @@ class MainWindow(QMainWindow):
             self.workspace_actions[i].setText(page.title())
         db = self.context.database
         backend = self.tr("shared PostgreSQL") if db.backend == "postgresql" else self.tr("local file")
-        self.db_label.setText(self.tr("Database: %1 (%2)").replace("%1", db.display).replace("%2", backend))
+        self.db_label.setText(fmt.arg(self.tr("Database: %1 (%2)"), db.display, backend))
         self.db_label.setToolTip(db.display)
         self.platform_label.setText(self.tr("Platform: built-in simulator (rehearsal)"))
+
+    def _update_undo_texts(self) -> None:
+        stack = self.context.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(fmt.arg(self.tr("&Undo %1"), undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(fmt.arg(self.tr("&Redo %1"), redo) if redo else self.tr("&Redo"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -198,7 +212,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - disk full, permissions …: shown plainly
             QMessageBox.warning(self, self.tr("Backup failed"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(dest)), 8000)
+        self.statusBar().showMessage(fmt.arg(self.tr("Backed up to %1"), dest), 8000)
 
     def show_about(self) -> None:
         from PySide6 import __version__ as pyside_version
@@ -209,11 +223,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About Curator Console"),
-            self.tr("<h3>%1 %2</h3><p>Prepare, run and review curator-led live-stream tours.</p>"
-                    "<p>Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6<br>Database: %7 (schema %8)</p>")
-            .replace("%1", APP_NAME).replace("%2", __version__).replace("%3", qVersion())
-            .replace("%4", pyside_version).replace("%5", platform.python_version()).replace("%6", sa_version)
-            .replace("%7", db.display).replace("%8", db.revision),
+            fmt.arg(
+                self.tr("<h3>%1 %2</h3><p>Prepare, run and review curator-led live-stream tours.</p>"
+                        "<p>Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6<br>Database: %7 (schema %8)</p>"),
+                APP_NAME, __version__, qVersion(), pyside_version, platform.python_version(), sa_version,
+                html.escape(db.display), db.revision,
+            ),
         )
 
     # --- window state ---------------------------------------------------------------------

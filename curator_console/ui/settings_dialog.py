@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_console.ui import formatting as fmt
 from curator_console.ui import settings as keys
 from curator_console.ui.settings import Settings
 
@@ -43,20 +44,20 @@ class SettingsDialog(QDialog):
         db_row = QHBoxLayout()
         db_row.addWidget(self.database, 1)
         db_row.addWidget(browse)
-        db_note = QLabel(self.tr("A file path, or a shared database address such as "
-                                 "postgresql+psycopg://user@server/museum. Now open: %1. "
-                                 "A new location is used from the next start.").replace("%1", current_database))
+        db_note = QLabel(fmt.arg(self.tr("A file path, or a shared database address such as "
+                                         "postgresql+psycopg://user@server/museum. Now open: %1. "
+                                         "A new location is used from the next start."), current_database))
         db_note.setWordWrap(True)
 
         self.cjk_speed = QSpinBox()
         self.cjk_speed.setObjectName("cjkSpeedSpin")
         self.cjk_speed.setRange(60, 600)
-        self.cjk_speed.setSuffix(self.tr(" characters/min"))
+        self.cjk_speed.setSuffix(" " + self.tr("characters/min"))
         self.cjk_speed.setValue(settings.get(keys.CJK_CPM))
         self.word_speed = QSpinBox()
         self.word_speed.setObjectName("wordSpeedSpin")
         self.word_speed.setRange(40, 400)
-        self.word_speed.setSuffix(self.tr(" words/min"))
+        self.word_speed.setSuffix(" " + self.tr("words/min"))
         self.word_speed.setValue(settings.get(keys.WORDS_PM))
 
         form = QFormLayout()

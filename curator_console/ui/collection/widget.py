@@ -84,9 +84,9 @@ class CollectionPage(WorkspacePage):
         if total is None:
             self.count_label.setText("")
         elif total > len(self.model.rows):
-            self.count_label.setText(self.tr("Showing %1 of %2 objects").replace("%1", fmt.number(len(self.model.rows))).replace("%2", fmt.number(total)))
+            self.count_label.setText(fmt.arg(self.tr("Showing %1 of %2 objects"), fmt.number(len(self.model.rows)), fmt.number(total)))
         else:
-            self.count_label.setText(self.tr("Objects: %1").replace("%1", fmt.number(total)))
+            self.count_label.setText(fmt.arg(self.tr("Objects: %1"), fmt.number(total)))
 
     def _edit(self, row_index: int, key: str, text: str) -> None:
         row = self.model.rows[row_index]
@@ -104,6 +104,7 @@ class CollectionPage(WorkspacePage):
         def after(_value) -> None:
             self.load()
 
-        label = self.tr("Edit %1 of %2").replace("%1", self.model.columns[[c.key for c in self.model.columns].index(key)].title()).replace("%2", row.object_number)
+        column = next(c for c in self.model.columns if c.key == key)
+        label = fmt.arg(self.tr("Edit %1 of %2"), column.title(), row.object_number)
         self.context.undo_stack.push(AppliedEditCommand(label, apply, old, text, after, self.show_error))
         self.status_message.emit(self.tr("Saved."))

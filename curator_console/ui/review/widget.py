@@ -58,8 +58,6 @@ class ReviewPage(WorkspacePage):
         revenue = sum((r.revenue for r in rows), Decimal(0))
         currency = rows[0].currency
         self.summary.setText(
-            self.tr("%1 sessions · %2 orders · %3 revenue")
-            .replace("%1", fmt.number(len(rows)))
-            .replace("%2", fmt.number(sum(r.orders for r in rows)))
-            .replace("%3", fmt.money(revenue, currency))
+            fmt.arg(self.tr("Sessions: %1 · orders: %2 · revenue: %3"), fmt.number(len(rows)),
+                    fmt.number(sum(r.orders for r in rows)), fmt.money(revenue, currency))
         )

@@ -64,7 +64,8 @@ class StorePage(WorkspacePage):
     def _update_count(self) -> None:
         rows = self.model.rows
         out = sum(1 for r in rows if r.stock == 0)
-        text = self.tr("Products: %1").replace("%1", fmt.number(len(rows)))
         if out:
-            text += "  ·  " + self.tr("out of stock: %1").replace("%1", fmt.number(out))
+            text = fmt.arg(self.tr("Products: %1 · out of stock: %2"), fmt.number(len(rows)), fmt.number(out))
+        else:
+            text = fmt.arg(self.tr("Products: %1"), fmt.number(len(rows)))
         self.count_label.setText(text)

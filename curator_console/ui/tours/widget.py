@@ -84,7 +84,7 @@ class ToursPage(WorkspacePage):
 
     def _overrun_tip(self, r) -> str:
         if self._overruns(r):
-            return self.tr("Overruns the slot by %1").replace("%1", fmt.duration(r.planned_seconds - r.slot_seconds))
+            return fmt.arg(self.tr("Overruns the slot by %1"), fmt.duration(r.planned_seconds - r.slot_seconds))
         return ""
 
     def title(self) -> str:
@@ -137,16 +137,18 @@ class ToursPage(WorkspacePage):
             self.timing_label.setStyleSheet("")
             return
         self.segment_header.setText(tour.title)
-        text = self.tr("Planned %1 · speaking time %2").replace("%1", fmt.duration(tour.planned_seconds)).replace(
-            "%2", fmt.duration(tour.estimated_seconds))
-        if tour.slot_seconds:
-            text += " · " + self.tr("slot %1").replace("%1", fmt.duration(tour.slot_seconds))
-            if self._overruns(tour):
-                text += " — " + self._overrun_tip(tour)
-                self.timing_label.setStyleSheet("color: #b3261e; font-weight: bold;")
-            else:
-                text += " — " + self.tr("fits, %1 to spare").replace("%1", fmt.duration(tour.slot_seconds - tour.planned_seconds))
-                self.timing_label.setStyleSheet("")
+        planned, spoken = fmt.duration(tour.planned_seconds), fmt.duration(tour.estimated_seconds)
+        style = ""
+        if not tour.slot_seconds:
+            text = fmt.arg(self.tr("Planned %1 · speaking time %2 · no slot set"), planned, spoken)
+        elif self._overruns(tour):
+            text = fmt.arg(self.tr("Planned %1 · speaking time %2 · slot %3 — overruns the slot by %4"), planned,
+                           spoken, fmt.duration(tour.slot_seconds), fmt.duration(tour.planned_seconds - tour.slot_seconds))
+            style = "color: #b3261e; font-weight: bold;"
+        else:
+            text = fmt.arg(self.tr("Planned %1 · speaking time %2 · slot %3 — fits, %4 to spare"), planned, spoken,
+                           fmt.duration(tour.slot_seconds), fmt.duration(tour.slot_seconds - tour.planned_seconds))
+        self.timing_label.setStyleSheet(style)
         self.timing_label.setText(text)
 
     def _rename(self, row_index: int, key: str, text: str) -> None:
