@@ -60,6 +60,12 @@ def open_for_cli(args: argparse.Namespace, upgrade: bool = True):
 
     if args.demo:
         return demo.open_demo_database(reset=args.reset)
+    if not upgrade:
+        path = dbs.existing_file_or_none(args.db)
+        if path is False:
+            from curator_console.persistence.db import DatabaseError
+
+            raise DatabaseError(f"There is no database at {dbs.resolve(args.db).database}.")
     return dbs.open_database(args.db, upgrade=upgrade)
 
 
@@ -89,6 +95,8 @@ def cmd_db(args: argparse.Namespace) -> int:
             print(f"database={info.url}")
             print(f"backend={info.backend}")
             print(f"revision={info.revision} (this version: {info.head_revision})")
+            if database.needs_upgrade:
+                print("needs_upgrade=yes (run: curator-console db upgrade)")
             for table, n in info.counts.items():
                 print(f"{table}={n}")
         return EXIT_OK

@@ -91,8 +91,12 @@ class Database:
     engine: Engine
     url: URL
     session_factory: sessionmaker[Session]
-    revision: str
+    revision: str | None
     backup_path: Path | None = None  # set when opening upgraded the database after a backup
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.revision != HEAD_REVISION
 
     @property
     def backend(self) -> str:
@@ -295,7 +299,11 @@ def _copy_tables_to_sqlite(engine: Engine, dest: Path) -> None:
 
 
 def open_database(url: URL, *, backups_dir: Path, upgrade: bool = True) -> Database:
-    """Check, back up if needed, upgrade and open the database at ``url``."""
+    """Check, back up if needed, upgrade and open the database at ``url``.
+
+    With ``upgrade=False`` an older database is opened as it is (for ``db info`` and ``db backup``);
+    ``Database.needs_upgrade`` tells, and nothing but reading and copying may be done with it.
+    """
     path = sqlite_path(url)
     where = str(path) if path is not None else display_url(url)
     if path is not None and path.exists():
@@ -311,10 +319,7 @@ def open_database(url: URL, *, backups_dir: Path, upgrade: bool = True) -> Datab
             _check_revision(revision, where)
 
     backup_path = None
-    if revision != HEAD_REVISION:
-        if not upgrade:
-            engine.dispose()
-            raise DatabaseError(f"{where} needs upgrading to schema {HEAD_REVISION}; run: curator-console db upgrade")
+    if revision != HEAD_REVISION and upgrade:
         if revision is not None:
             backup_path = backup_database(url, engine, backups_dir, reason=f"before-upgrade-from-{revision}")
             log.info("backed up %s to %s before upgrading from %s", where, backup_path, revision)
@@ -331,6 +336,7 @@ def table_counts(db: Database) -> dict[str, int]:
 
     counts: dict[str, int] = {}
     with db.engine.connect() as conn:
-        for name in sorted(Base.metadata.tables):
+        present = set(inspect(conn).get_table_names())
+        for name in sorted(set(Base.metadata.tables) & present):
             counts[name] = conn.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one()
     return counts

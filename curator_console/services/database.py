@@ -18,6 +18,14 @@ def resolve(target: str | None, demo: bool = False):
     return dbmod.resolve_url(target, default)
 
 
+def existing_file_or_none(target: str | None, demo: bool = False):
+    """For SQLite: the file's path when it exists, ``False`` when it does not; ``None`` for servers."""
+    path = dbmod.sqlite_path(resolve(target, demo))
+    if path is None:
+        return None
+    return path if path.exists() else False
+
+
 def open_database(target: str | None = None, demo: bool = False, upgrade: bool = True) -> dbmod.Database:
     return dbmod.open_database(resolve(target, demo), backups_dir=paths.backups_dir(), upgrade=upgrade)
 
