@@ -20,6 +20,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
+EXIT_PLATFORM = 4
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +46,41 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--to", metavar="DIR", help="folder for the backup (default: the app's backups folder)")
     i = dbsub.add_parser("info", help="where the database is, its schema revision and row counts")
     i.add_argument("--json", action="store_true", help="print as JSON")
+
+    cp = sub.add_parser("connection", help="platform connections: add, list, test, remove")
+    csub = cp.add_subparsers(dest="connection_command", metavar="ACTION", required=True)
+    add = csub.add_parser("add", help="add a connection (the token goes to the OS keychain)")
+    add.add_argument("name")
+    add.add_argument("--type", required=True, dest="platform",
+                     choices=["simulator", "rest", "youtube", "twitch", "shopify", "obs"])
+    add.add_argument("--url", default="", help="base URL (default: the platform's own; for tests a local server)")
+    add.add_argument("--room", default="", help="room id / channel login / video id / shop name")
+    add.add_argument("--token-env", default="", metavar="VAR",
+                     help="read the token from this environment variable instead of the keychain")
+    add.add_argument("--allow-http", action="store_true",
+                     help="allow a plain http:// address to another machine (trusted networks only)")
+    add.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                     help="platform option, e.g. client_id=… (Twitch), api_version=2025-10 (Shopify)")
+    csub.add_parser("list", help="list connections")
+    t = csub.add_parser("test", help="make one call to the platform and say what it answered")
+    t.add_argument("name")
+    rm = csub.add_parser("remove", help="remove a connection and its stored token")
+    rm.add_argument("name")
+    rm.add_argument("--delete-orders", action="store_true", help="also delete the orders synced from it")
+
+    ss = sub.add_parser("sync-store", help="fetch products and orders from a store connection (exactly once)")
+    ss.add_argument("name")
+    ss.add_argument("--since", metavar="ISO", help="start of the order window (default: 30 days ago)")
+    ss.add_argument("--until", metavar="ISO", help="end of the order window (default: now)")
+    ss.add_argument("--no-products", action="store_true", help="only orders")
+
+    sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
+    try:  # TEMPORARY until connectors/simulator/cli.py lands (being written)
+        from curator_console.connectors.simulator import cli as sim_cli
+
+        sim_cli.add_arguments(sim)
+    except ImportError:
+        pass
     return p
 
 
@@ -103,6 +139,93 @@ def cmd_db(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
+def _parse_time(value: str | None, default, what: str):
+    from datetime import datetime, timezone
+
+    if not value:
+        return default
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise SystemExit(f"curator-console: {what} “{value}” is not an ISO date/time such as 2026-03-10T10:00:00Z") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _read_token(name: str, required: bool) -> str | None:
+    import getpass
+
+    prompt = f"Token for {name}" + ("" if required else " (leave empty if none)") + ": "
+    if sys.stdin is not None and sys.stdin.isatty():
+        token = getpass.getpass(prompt)
+    else:
+        token = sys.stdin.readline().strip() if sys.stdin is not None else ""
+    if required and not token:
+        raise SystemExit("curator-console: no token given; pass --token-env VAR or type the token when asked.")
+    return token or None
+
+
+def cmd_connection(args: argparse.Namespace) -> int:
+    from curator_console.connectors.http import HttpClient
+    from curator_console.connectors.registry import platform_type
+    from curator_console.services import connections as svc
+    from curator_console.services import database as dbs
+
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    if args.connection_command == "add":
+        options = {}
+        for item in args.option:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                return _fail(f"--option takes KEY=VALUE, not “{item}”.", EXIT_USAGE)
+            options[key.strip()] = value.strip()
+        spec = svc.validate(svc.ConnectionSpec(args.name, args.platform, args.url, args.room, args.token_env,
+                                               args.allow_http, options))
+        token = None
+        ptype = platform_type(args.platform)
+        if not args.token_env and args.platform != "simulator":
+            from curator_console.persistence import secrets
+
+            if not secrets.keychain_available():
+                if ptype.needs_token:
+                    return _fail("this computer has no system keychain to keep the token in; "
+                                 "put the token in an environment variable and pass --token-env VAR.", EXIT_ERROR)
+            else:
+                token = _read_token(args.name, ptype.needs_token)
+        row = svc.add_connection(uow(), spec, token)
+        print(f"added connection={row.name} type={row.platform}")
+        return EXIT_OK
+    if args.connection_command == "list":
+        for row in svc.list_connections(uow()):
+            print(f"{row.name}\t{row.platform}\t{row.room}\t{row.base_url or '(default)'}")
+        return EXIT_OK
+    if args.connection_command == "test":
+        print(svc.test_connection(uow(), args.name, HttpClient()))
+        return EXIT_OK
+    if args.connection_command == "remove":
+        n = svc.remove_connection(uow(), args.name, delete_orders=args.delete_orders)
+        print(f"removed connection={args.name} orders_deleted={n}")
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def cmd_sync_store(args: argparse.Namespace) -> int:
+    from datetime import datetime, timedelta, timezone
+
+    from curator_console.connectors.http import HttpClient
+    from curator_console.services import database as dbs
+    from curator_console.services import store_sync
+
+    now = datetime.now(timezone.utc)
+    since = _parse_time(args.since, now - timedelta(days=30), "--since")
+    until = _parse_time(args.until, now, "--until")
+    database = open_for_cli(args)
+    summary = store_sync.sync_store(lambda: dbs.unit_of_work(database), args.name, HttpClient(), since, until,
+                                    include_products=not args.no_products)
+    print(summary.line())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -112,12 +235,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.reset and not args.demo:
         return _fail("--reset only applies to --demo.", EXIT_USAGE)
 
+    from curator_console.connectors.errors import PlatformError
     from curator_console.persistence.db import DatabaseError
+    from curator_console.persistence.secrets import KeychainUnavailableError, MissingTokenError, install_log_redaction
+    from curator_console.services.collection import ValidationError
+    from curator_console.services.connections import ConnectionError_
     from curator_console.services.demo import DemoDataError
+
+    install_log_redaction()
 
     try:
         if args.command == "db":
             return cmd_db(args)
+        if args.command == "connection":
+            return cmd_connection(args)
+        if args.command == "sync-store":
+            return cmd_sync_store(args)
+        if args.command == "simulate-platform":
+            from curator_console.connectors.simulator import cli as sim_cli
+
+            return sim_cli.run(args)
         if args.command is None:
             from curator_console.app import run_gui
 
@@ -126,6 +263,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_DATABASE)
     except DemoDataError as exc:
         return _fail(f"the demo museum could not be created: {exc}", EXIT_ERROR)
+    except PlatformError as exc:
+        return _fail(str(exc), EXIT_PLATFORM)
+    except (ConnectionError_, ValidationError, KeychainUnavailableError, MissingTokenError) as exc:
+        return _fail(str(exc), EXIT_ERROR)
     except KeyboardInterrupt:
         return 130
     parser.print_help()

@@ -194,6 +194,39 @@ class SessionRepository:
         return self.s.execute(q).all()
 
 
+class OrderRepository:
+    """Store orders, keyed by (connection, platform order id) for exactly-once ingestion."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def existing_ids(self, connection_id: int, platform_ids: Sequence[str]) -> set[str]:
+        if not platform_ids:
+            return set()
+        found: set[str] = set()
+        ids = list(dict.fromkeys(platform_ids))
+        for start in range(0, len(ids), 500):  # stay under every backend's bound-parameter limit
+            chunk = ids[start:start + 500]
+            q = select(m.Order.platform_order_id).where(
+                m.Order.connection_id == connection_id, m.Order.platform_order_id.in_(chunk)
+            )
+            found.update(self.s.scalars(q))
+        return found
+
+    def add(self, order: m.Order) -> m.Order:
+        self.s.add(order)
+        return order
+
+    def count_for(self, connection_id: int) -> int:
+        return self.s.execute(select(func.count(m.Order.id)).where(m.Order.connection_id == connection_id)).scalar_one()
+
+    def product_ids_by_sku(self, skus: Sequence[str]) -> dict[str, int]:
+        if not skus:
+            return {}
+        q = select(m.Product.sku, m.Product.id).where(m.Product.sku.in_(list(set(skus))))
+        return {sku: pid for sku, pid in self.s.execute(q)}
+
+
 class Repositories:
     """All repositories over one session (the unit of work hands this out)."""
 
@@ -204,3 +237,4 @@ class Repositories:
         self.tours = TourRepository(session)
         self.connections = ConnectionRepository(session)
         self.sessions = SessionRepository(session)
+        self.orders = OrderRepository(session)

@@ -190,7 +190,10 @@ class MainWindow(QMainWindow):
 
     # --- commands -------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.context.settings, self.context.database.display, self)
+        dialog = SettingsDialog(self.context.settings, self.context.database.display, self, context=self.context)
+        if dialog.connections is not None:
+            live = self.pages[3]
+            dialog.connections.changed.connect(lambda: live.load() if live.has_loaded else None)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         if dialog.save():

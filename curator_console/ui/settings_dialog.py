@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +24,8 @@ from curator_console.ui.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, current_database: str, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, current_database: str, parent: QWidget | None = None,
+                 context=None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.settings = settings
@@ -70,10 +72,21 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        general.setLayout(form)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("General"))
+        self.connections = None
+        if context is not None:
+            from curator_console.ui.connections.widget import ConnectionsPanel
+
+            self.connections = ConnectionsPanel(context)
+            self.tabs.addTab(self.connections, self.tr("Connections"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(720, max(420, self.sizeHint().height()))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

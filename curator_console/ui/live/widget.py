@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from curator_console.services import live as live_svc
+from curator_console.services import connections as live_svc
 from curator_console.services import review as review_svc
 from curator_console.ui.sessions_columns import session_columns
 from curator_console.ui.table_model import Column, RowsModel

@@ -1,0 +1,1 @@
+"""Connections page: platform connections in Settings."""
