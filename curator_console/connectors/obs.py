@@ -14,7 +14,8 @@ Protocol (obs-websocket 5.x, JSON over one websocket, default ``ws://localhost:4
 One connection stays open and is reused by every call (the live console polls every couple of
 seconds). If OBS dropped it (OBS restarted, the server was toggled), the call reconnects once,
 transparently; a second failure, a refusal or a timeout becomes ``PlatformUnavailableError``.
-Calls are serialised by a lock, so one connector can be shared between threads.
+Calls are serialised by a lock, so one connector can be shared between threads. Connecting, the
+handshake and each answer wait at most ``settings.options["timeout"]`` seconds (default 5).
 
 The password (``settings.token``) only ever goes into the hash above: it is never part of a
 message, an exception or a log line.

@@ -15,6 +15,8 @@ def minor_units(currency: str) -> int:
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
     """Parse a decimal amount such as ``"25.00"`` or ``"1,280.50"``; raises ValueError on anything else."""
+    if isinstance(text, (float, bool)):
+        raise ValueError(f"money must be given as text or Decimal, not {type(text).__name__}: {text!r}")
     if isinstance(text, Decimal):
         value = text
     elif isinstance(text, int):

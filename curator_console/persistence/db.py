@@ -131,7 +131,11 @@ def _check_sqlite_file(path: Path) -> str | None:
             f"{path} is not a Curator Console database (it is not an SQLite file). "
             "The file was left untouched; choose another file or start with a new one."
         )
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # Read-only *and* leaving nothing behind: opened with plain mode=ro, a WAL-mode file gets
+    # -wal/-shm files created beside it, which stay after a refusal. Without a -wal file
+    # everything is in the main file, so it can be read as immutable (no side files, no locks).
+    params = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    uri = f"{path.resolve().as_uri()}?{params}"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
@@ -209,6 +213,16 @@ def make_engine(url: URL) -> Engine:
         ) from None
 
 
+def _migration_engine(url: URL) -> Engine:
+    """SQLite engine for migrations: pysqlite runs DDL outside transactions by default, so this
+    one issues BEGIN itself and a failed migration rolls back whole instead of leaving half a schema.
+    (Normal work keeps pysqlite's default, where a stale edit surfaces as a version conflict.)"""
+    engine = create_engine(url, isolation_level=None)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
+
+
 def _server_revision(engine: Engine, url: URL) -> str | None:
     try:
         with engine.connect() as conn:
@@ -270,7 +284,9 @@ def backup_database(url: URL, engine: Engine | None, dest_dir: Path, reason: str
 
 
 def _copy_tables_to_sqlite(engine: Engine, dest: Path) -> None:
-    from sqlalchemy import MetaData, Table
+    from sqlalchemy import Float, MetaData, Numeric, Table
+
+    from curator_console.persistence.types import Money
 
     source_meta = MetaData()
     source_meta.reflect(engine)
@@ -282,6 +298,8 @@ def _copy_tables_to_sqlite(engine: Engine, dest: Path) -> None:
             c.server_default = None
             # Reflected server types (JSONB, TIMESTAMP WITH TIME ZONE …) are stored generically.
             c.type = c.type.as_generic() if hasattr(c.type, "as_generic") else c.type
+            if isinstance(c.type, Numeric) and not isinstance(c.type, Float):
+                c.type = Money()  # exact decimal text, as the app stores money in SQLite (never REAL)
         Table(table.name, out_meta, *cols)
     try:
         out_meta.create_all(out_engine)
@@ -314,9 +332,13 @@ def open_database(url: URL, *, backups_dir: Path, upgrade: bool = True) -> Datab
         engine = make_engine(url)
     else:
         engine = make_engine(url)
-        revision = _server_revision(engine, url) if path is None and url.database != ":memory:" else None
-        if path is None:
-            _check_revision(revision, where)
+        try:
+            revision = _server_revision(engine, url) if path is None and url.database != ":memory:" else None
+            if path is None:
+                _check_revision(revision, where)
+        except DatabaseError:
+            engine.dispose()  # a refused server database keeps no pooled connection open
+            raise
 
     backup_path = None
     if revision != HEAD_REVISION and upgrade:
@@ -325,7 +347,14 @@ def open_database(url: URL, *, backups_dir: Path, upgrade: bool = True) -> Datab
             log.info("backed up %s to %s before upgrading from %s", where, backup_path, revision)
         from curator_console.persistence import migrate
 
-        migrate.upgrade(engine)
+        if path is not None:
+            migration_engine = _migration_engine(url)
+            try:
+                migrate.upgrade(migration_engine)
+            finally:
+                migration_engine.dispose()
+        else:
+            migrate.upgrade(engine)
         revision = HEAD_REVISION
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, url=url, session_factory=factory, revision=revision, backup_path=backup_path)

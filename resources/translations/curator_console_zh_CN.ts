@@ -80,6 +80,180 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Edit connection</source>
+        <translation>编辑连接</translation>
+    </message>
+    <message>
+        <source>Add connection</source>
+        <translation>添加连接</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>e.g. CURATOR_SHOP_TOKEN</source>
+        <translation>例如 CURATOR_SHOP_TOKEN</translation>
+    </message>
+    <message>
+        <source>Allow an unencrypted http:// address (trusted local network only)</source>
+        <translation>允许未加密的 http:// 地址（仅限可信的局域网）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Token / key / password</source>
+        <translation>令牌 / 密钥 / 密码</translation>
+    </message>
+    <message>
+        <source>…or read it from the environment variable</source>
+        <translation>…或从环境变量读取</translation>
+    </message>
+    <message>
+        <source>Built-in simulated platform</source>
+        <translation>内置模拟平台</translation>
+    </message>
+    <message>
+        <source>Live-commerce REST</source>
+        <translation>直播电商 REST 接口</translation>
+    </message>
+    <message>
+        <source>YouTube Live</source>
+        <translation>YouTube 直播</translation>
+    </message>
+    <message>
+        <source>Twitch</source>
+        <translation>Twitch</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>OBS Studio</source>
+        <translation>OBS Studio</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Video ID</source>
+        <translation>视频 ID</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名</translation>
+    </message>
+    <message>
+        <source>(built in — leave empty)</source>
+        <translation>（内置——留空即可）</translation>
+    </message>
+    <message>
+        <source>(from the shop name)</source>
+        <translation>（由店铺名生成）</translation>
+    </message>
+    <message>
+        <source>The built-in simulator needs no token.</source>
+        <translation>内置模拟平台无需令牌。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain, so the token cannot be stored here. Put it in an environment variable and enter that variable&apos;s name.</source>
+        <translation>这台电脑没有可用的系统钥匙串，无法在此保存令牌。请把令牌放入环境变量，并在此填写该变量的名称。</translation>
+    </message>
+    <message>
+        <source>Leave the token empty to keep the one in the keychain.</source>
+        <translation>令牌留空则保留钥匙串中已保存的令牌。</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain, never in the database.</source>
+        <translation>令牌保存在系统钥匙串中，绝不写入数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPanel</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Room / channel / shop</source>
+        <translation>直播间 / 频道 / 店铺</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1” and its stored token?</source>
+        <translation>删除连接“%1”及其保存的令牌？</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation>正在测试“%1”…</translation>
+    </message>
+    <message>
+        <source>“%1” did not answer as expected: %2</source>
+        <translation>“%1”未按预期响应：%2</translation>
+    </message>
+</context>
+<context>
     <name>LivePage</name>
     <message>
         <source>Connection</source>
@@ -384,6 +558,14 @@
     <message>
         <source>English reading speed</source>
         <translation>英文朗读速度</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Choose a database file</source>

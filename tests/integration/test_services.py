@@ -11,7 +11,7 @@ import pytest
 from curator_console import paths
 from curator_console.domain.timing import ReadingSpeed
 from curator_console.persistence.unit_of_work import ConcurrentEditError, UnitOfWork
-from curator_console.services import collection, demo, live, review, store, tours
+from curator_console.services import collection, connections, demo, review, store, tours
 from curator_console.services.collection import ValidationError
 
 DEMO = paths.resources_dir() / "demo"
@@ -162,5 +162,5 @@ def test_sessions_headline_figures(seeded):
     for r in rows:
         minutes = round((r.ended_at - r.started_at).total_seconds() / 60)
         assert abs(r.peak_viewers - planned[minutes]) <= planned[minutes] * 0.05
-    connections = live.list_connections(uow(db))
-    assert [c.platform for c in connections] == ["simulator"]
+    rows = connections.list_connections(uow(db))
+    assert [c.platform for c in rows] == ["simulator"]
