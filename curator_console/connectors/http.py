@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -158,30 +158,21 @@ class HttpClient:
     ) -> requests.Response:
         """Send a request; return the response for 2xx (and ``ok_statuses``), raise a typed error otherwise."""
         method = method.upper()
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UnexpectedResponseError(f"“{safe_url(url)}” is not a web address.", platform)
-        if parts.scheme == "http" and not allow_insecure_http and not is_loopback(parts.hostname):
-            raise InsecureAddressError(
-                f"{platform or 'This connection'} uses an unencrypted http:// address to {parts.hostname}. "
-                "Use https://, or allow plain HTTP for this connection if it is on a trusted network.",
-                platform,
-            )
+        parts = self._check_address(url, platform, allow_insecure_http)
         host = parts.hostname
         can_retry = method in IDEMPOTENT or retry_unsafe
         where = f"{platform or host}"
         attempt = 0
         while True:
             self._pace(host)
+            failure: PlatformUnavailableError | None = None
             try:
-                response = self.session.request(
-                    method, url, params=params, headers=headers, json=json_body,
-                    timeout=timeout or self.timeout, allow_redirects=True,
-                )
+                response = self._send(method, url, params, headers, json_body, timeout or self.timeout,
+                                      platform, allow_insecure_http)
             except requests.exceptions.SSLError:
-                raise PlatformUnavailableError(
+                failure = PlatformUnavailableError(
                     f"The secure connection to {where} could not be verified (TLS certificate problem).", platform
-                ) from None
+                )
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
                 kind = "did not answer in time" if isinstance(exc, requests.exceptions.Timeout) else "cannot be reached"
                 if can_retry and attempt < self.retry.max_retries:
@@ -190,9 +181,12 @@ class HttpClient:
                     self.sleep(delay)
                     attempt += 1
                     continue
-                raise PlatformUnavailableError(f"{where} {kind}. Check the network connection.", platform) from None
+                failure = PlatformUnavailableError(f"{where} {kind}. Check the network connection.", platform)
             except requests.exceptions.RequestException as exc:
-                raise PlatformUnavailableError(f"{where}: the request failed ({type(exc).__name__}).", platform) from None
+                failure = PlatformUnavailableError(f"{where}: the request failed ({type(exc).__name__}).", platform)
+            if failure is not None:
+                # Raised outside the except block: no __context__ carrying a URL with a key in it.
+                raise failure
 
             status = response.status_code
             if 200 <= status < 300 or status in ok_statuses:
@@ -222,6 +216,41 @@ class HttpClient:
             if status == 404:
                 raise UnexpectedResponseError(f"{where} does not know {parts.path} (HTTP 404).", platform)
             raise UnexpectedResponseError(f"{where} refused the request (HTTP {status}).", platform)
+
+    @staticmethod
+    def _check_address(url: str, platform: str, allow_insecure_http: bool):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UnexpectedResponseError(f"“{safe_url(url)}” is not a web address.", platform)
+        if parts.scheme == "http" and not allow_insecure_http and not is_loopback(parts.hostname):
+            raise InsecureAddressError(
+                f"{platform or 'This connection'} uses an unencrypted http:// address to {parts.hostname}. "
+                "Use https://, or allow plain HTTP for this connection if it is on a trusted network.",
+                platform,
+            )
+        return parts
+
+    def _send(self, method, url, params, headers, json_body, timeout, platform, allow_insecure_http):
+        """One request, following redirects ourselves: only for GET/HEAD, at most 5 hops, every hop
+        checked against the plain-HTTP rule, credentials dropped when the host changes."""
+        headers = dict(headers or {})
+        for _hop in range(6):
+            response = self.session.request(method, url, params=params, headers=headers, json=json_body,
+                                            timeout=timeout, allow_redirects=False)
+            if not response.is_redirect:
+                return response
+            if method not in ("GET", "HEAD"):
+                raise UnexpectedResponseError(
+                    f"{platform or 'The platform'} redirected a {method} request (HTTP {response.status_code}); "
+                    "check the connection's address.", platform)
+            target = urljoin(response.url or url, response.headers.get("Location", ""))
+            new_parts = self._check_address(target, platform, allow_insecure_http)
+            if new_parts.hostname != urlsplit(url).hostname:
+                for secret in ("Authorization", "X-Shopify-Access-Token", "Client-Id"):
+                    headers.pop(secret, None)
+            response.close()
+            url, params = target, None  # the Location already carries its query
+        raise UnexpectedResponseError(f"{platform or 'The platform'} redirected too many times.", platform)
 
     @staticmethod
     def _auth_message(where: str, status: int, response: requests.Response) -> str:

@@ -115,7 +115,7 @@ class RestConnector(Connector):
     def _unknown_room_message(self, what: str = "") -> str:
         if what:
             return (
-                f"{self.where} does not know room “{self.room}” or {what} (HTTP 404). "
+                f"{self.where} does not know room “{self.room}”, or {what} in it (HTTP 404). "
                 "Check the room id in the connection's settings."
             )
         return f"{self.where} has no room “{self.room}” (HTTP 404). Check the room id in the connection's settings."
@@ -189,7 +189,10 @@ class RestConnector(Connector):
         if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 0):
             raise self._bad(f"an unexpected viewer count for room “{self.room}”.")
         at = self._parse_time(data.get("at"), f"the viewer count of room “{self.room}”")
-        return ViewerCount(viewers=count, at=at, live=True)
+        # ``status`` is an optional extension (the simulator sends it); without it, assume live.
+        status = data.get("status")
+        live = not (isinstance(status, str) and status.strip().lower() == "idle")
+        return ViewerCount(viewers=count, at=at, live=live)
 
     def feature(self, sku: str) -> None:
         self._room_call("PUT", self._room_url("featured", _quote(sku)), what=f"product “{sku}”")

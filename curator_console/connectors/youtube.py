@@ -125,15 +125,21 @@ class YouTubeConnector(Connector):
     def _video(self) -> dict[str, Any]:
         """The video's resource with its ``liveStreamingDetails`` (one quota unit)."""
         self._check_settings()
-        response = self.client.request(
-            "GET",
-            f"{self.base_url}/videos",
-            platform=NAME,
-            params={"part": "liveStreamingDetails", "id": self.video_id, "key": self.settings.token},
-            headers={"Accept": "application/json"},
-            allow_insecure_http=self.settings.allow_insecure_http,
-            ok_statuses=(400, 403),  # Google's envelope says why: quota, bad key, API not enabled …
-        )
+        try:
+            response = self.client.request(
+                "GET",
+                f"{self.base_url}/videos",
+                platform=NAME,
+                params={"part": "liveStreamingDetails", "id": self.video_id, "key": self.settings.token},
+                headers={"Accept": "application/json"},
+                allow_insecure_http=self.settings.allow_insecure_http,
+                ok_statuses=(400, 403),  # Google's envelope says why: quota, bad key, API not enabled …
+            )
+        except PlatformError as err:
+            # The client raises "from None", but the requests exception stays in __context__, and
+            # its text quotes the full URL — key included. Drop it: nothing may carry the key.
+            err.__context__ = None
+            raise
         if response.status_code in (400, 403):
             self._raise_for_error(response)
         data = decode_json(response, NAME)
