@@ -126,30 +126,6 @@
         <translation>…或从环境变量读取</translation>
     </message>
     <message>
-        <source>Built-in simulated platform</source>
-        <translation>内置模拟平台</translation>
-    </message>
-    <message>
-        <source>Live-commerce REST</source>
-        <translation>直播电商 REST 接口</translation>
-    </message>
-    <message>
-        <source>YouTube Live</source>
-        <translation>YouTube 直播</translation>
-    </message>
-    <message>
-        <source>Twitch</source>
-        <translation>Twitch</translation>
-    </message>
-    <message>
-        <source>Shopify</source>
-        <translation>Shopify</translation>
-    </message>
-    <message>
-        <source>OBS Studio</source>
-        <translation>OBS Studio</translation>
-    </message>
-    <message>
         <source>Room</source>
         <translation>直播间</translation>
     </message>
@@ -213,6 +189,10 @@
         <translation>（默认）</translation>
     </message>
     <message>
+        <source>(built in)</source>
+        <translation>（内置）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -274,34 +254,6 @@
     <message>
         <source>(built in)</source>
         <translation>（内置）</translation>
-    </message>
-    <message>
-        <source>Built-in simulated platform</source>
-        <translation>内置模拟平台</translation>
-    </message>
-    <message>
-        <source>Live-commerce REST</source>
-        <translation>直播电商 REST 接口</translation>
-    </message>
-    <message>
-        <source>YouTube Live</source>
-        <translation>YouTube 直播</translation>
-    </message>
-    <message>
-        <source>Twitch</source>
-        <translation>Twitch</translation>
-    </message>
-    <message>
-        <source>Shopify</source>
-        <translation>Shopify</translation>
-    </message>
-    <message>
-        <source>OBS Studio</source>
-        <translation>OBS Studio</translation>
-    </message>
-    <message>
-        <source>Imported file</source>
-        <translation>导入的文件</translation>
     </message>
     <message>
         <source>Live</source>
@@ -425,6 +377,37 @@
     <message>
         <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;Prepare, run and review curator-led live-stream tours.&lt;/p&gt;&lt;p&gt;Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6&lt;br&gt;Database: %7 (schema %8)&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;策划、主持并复盘由策展人讲解的直播导览。&lt;/p&gt;&lt;p&gt;Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6&lt;br&gt;数据库：%7（架构版本 %8）&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Platforms</name>
+    <message>
+        <source>Built-in simulated platform</source>
+        <translation>内置模拟平台</translation>
+    </message>
+    <message>
+        <source>Live-commerce REST</source>
+        <translation>直播电商 REST 接口</translation>
+    </message>
+    <message>
+        <source>YouTube Live</source>
+        <translation>YouTube 直播</translation>
+    </message>
+    <message>
+        <source>Twitch</source>
+        <translation>Twitch</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>OBS Studio</source>
+        <translation>OBS Studio</translation>
+    </message>
+    <message>
+        <source>Imported file</source>
+        <translation>导入的文件</translation>
     </message>
 </context>
 <context>

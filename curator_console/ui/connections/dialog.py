@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_console.persistence import secrets
+from curator_console.ui.platform_names import platform_label
 from curator_console.services.connections import ConnectionError_, ConnectionSpec, validate
 
 PLATFORMS = ("simulator", "rest", "youtube", "twitch", "shopify", "obs")
@@ -34,7 +35,7 @@ class ConnectionDialog(QDialog):
         self.platform = QComboBox()
         self.platform.setObjectName("connectionPlatform")
         for key in PLATFORMS:
-            self.platform.addItem(self.platform_label(key), key)
+            self.platform.addItem(platform_label(key), key)
         self.platform.setCurrentIndex(max(0, self.platform.findData(spec.platform)))
         self.url = QLineEdit(spec.base_url)
         self.url.setObjectName("connectionUrl")
@@ -83,13 +84,6 @@ class ConnectionDialog(QDialog):
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self._platform_changed()
         self.resize(620, self.sizeHint().height())
-
-    def platform_label(self, key: str) -> str:
-        return {
-            "simulator": self.tr("Built-in simulated platform"), "rest": self.tr("Live-commerce REST"),
-            "youtube": self.tr("YouTube Live"), "twitch": self.tr("Twitch"), "shopify": self.tr("Shopify"),
-            "obs": self.tr("OBS Studio"),
-        }[key]
 
     def _platform_changed(self) -> None:
         key = self.platform.currentData()

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from curator_console.services import connections as svc
 from curator_console.ui import formatting as fmt
 from curator_console.ui.connections.dialog import ConnectionDialog
+from curator_console.ui.platform_names import platform_label
 from curator_console.ui.context import AppContext
 from curator_console.ui.table_model import Column, RowsModel
 from curator_console.ui.tasks import run_task
-from curator_console.ui.workspace import WorkspacePage, selected_row
+from curator_console.ui.workspace import WorkspacePage, resize_columns, selected_row
 
 
 class ConnectionsPanel(WorkspacePage):
@@ -23,9 +24,9 @@ class ConnectionsPanel(WorkspacePage):
         self.setObjectName("connectionsPanel")
         self.model = RowsModel([
             Column("name", lambda: self.tr("Connection"), lambda r: r.name),
-            Column("platform", lambda: self.tr("Type"), lambda r: self.platform_text(r.platform)),
+            Column("platform", lambda: self.tr("Type"), lambda r: platform_label(r.platform)),
             Column("room", lambda: self.tr("Room / channel / shop"), lambda r: r.room),
-            Column("url", lambda: self.tr("Address"), lambda r: r.base_url or self.tr("(default)")),
+            Column("url", lambda: self.tr("Address"), lambda r: r.base_url or (self.tr("(built in)") if r.platform == "simulator" else self.tr("(default)"))),
         ], self)
         self.table = self.make_table(self.model, "connectionsSettingsTable")
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -55,16 +56,16 @@ class ConnectionsPanel(WorkspacePage):
         self._update_buttons()
         self.load()
 
-    def platform_text(self, key: str) -> str:
-        return ConnectionDialog.platform_label(self, key) if key in (
-            "simulator", "rest", "youtube", "twitch", "shopify", "obs") else key
-
     def load(self) -> None:
         uow = self.context.uow
         self.fetch(lambda: svc.list_connections(uow()), self._show)
 
     def _show(self, rows) -> None:
         self.model.set_rows(rows)
+        if rows:
+            resize_columns(self.table, max_width=260)
+            if selected_row(self.table) is None:
+                self.table.selectRow(0)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from curator_console.services import connections as live_svc
 from curator_console.services import review as review_svc
+from curator_console.ui.platform_names import platform_label
 from curator_console.ui.sessions_columns import session_columns
 from curator_console.ui.table_model import Column, RowsModel
 from curator_console.ui.workspace import WorkspacePage, heading, resize_columns
@@ -20,7 +21,7 @@ class LivePage(WorkspacePage):
         self.connections_label = heading()
         self.connections = RowsModel([
             Column("name", lambda: self.tr("Connection"), lambda r: r.name),
-            Column("platform", lambda: self.tr("Platform"), lambda r: self.platform_text(r.platform)),
+            Column("platform", lambda: self.tr("Platform"), lambda r: platform_label(r.platform)),
             Column("room", lambda: self.tr("Room / channel / shop"), lambda r: r.room),
             Column("url", lambda: self.tr("Address"), lambda r: r.base_url or self.tr("(built in)")),
         ], self)
@@ -38,14 +39,6 @@ class LivePage(WorkspacePage):
         layout.addWidget(self.sessions_label)
         layout.addWidget(self.session_table, 2)
         self.retranslate()
-
-    def platform_text(self, platform: str) -> str:
-        names = {
-            "simulator": self.tr("Built-in simulated platform"), "rest": self.tr("Live-commerce REST"),
-            "youtube": self.tr("YouTube Live"), "twitch": self.tr("Twitch"), "shopify": self.tr("Shopify"),
-            "obs": self.tr("OBS Studio"), "file": self.tr("Imported file"),
-        }
-        return names.get(platform, platform)
 
     def title(self) -> str:
         return self.tr("Live")
