@@ -75,12 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--no-products", action="store_true", help="only orders")
 
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
-    try:  # TEMPORARY until connectors/simulator/cli.py lands (being written)
-        from curator_console.connectors.simulator import cli as sim_cli
+    from curator_console.connectors.simulator import cli as sim_cli
 
-        sim_cli.add_arguments(sim)
-    except ImportError:
-        pass
+    sim_cli.add_arguments(sim)
     return p
 
 

@@ -18,6 +18,14 @@ class UnitOfWork:
         self.session: Session | None = None
         self.repos: Repositories | None = None
 
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        return self._factory
+
+    def fresh(self) -> UnitOfWork:
+        """Another unit of work over the same database."""
+        return UnitOfWork(self._factory)
+
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
         self.repos = Repositories(self.session)

@@ -7,6 +7,7 @@ variable; the token itself goes to the OS keychain (``persistence.secrets``).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -142,6 +143,14 @@ def settings_for(uow: UnitOfWork, name: str) -> ConnectionSettings:
     """What a connector needs, with the token read from the environment or the keychain."""
     spec = get_spec(uow, name)
     ptype = platform_type(spec.platform)
+    if spec.platform == "simulator" and not spec.base_url:
+        from curator_console.services.simulator import prepare_embedded
+
+        options = spec.options or {}
+        # A stable seed per connection: a restarted simulator replays the same store history
+        # under the same order ids, so syncing again never counts it twice.
+        seed = int(options.get("seed") or zlib.crc32(spec.name.encode("utf-8")))
+        prepare_embedded(uow.fresh(), seed=seed, speed=float(options.get("speed", 1.0)))
     token = secrets.resolve_token(spec.name, spec.token_env, required=ptype.needs_token)
     return ConnectionSettings(
         name=spec.name, platform=spec.platform, base_url=spec.base_url, room=spec.room, token=token,

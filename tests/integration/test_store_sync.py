@@ -196,3 +196,40 @@ def test_cli_add_test_sync_with_token_env(tmp_path, httpserver, curator_home):
     for out in (added, tested, first, second):
         assert TOKEN not in out.stdout + out.stderr
     assert TOKEN.encode() not in dbfile.read_bytes()
+
+
+# --- the built-in simulated platform ---------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_simulator():
+    from curator_console.connectors.simulator import platform as sim
+
+    sim.stop_shared()
+    yield sim
+    sim.stop_shared()
+
+
+def test_builtin_simulator_connection_syncs_exactly_once_across_restarts(db, fresh_simulator):
+    spec = connections.ConnectionSpec(name="Rehearsal room", platform="simulator", room="r1")
+    connections.add_connection(UnitOfWork(db.session_factory), spec)
+    client = HttpClient()
+    assert "built-in simulated platform" in connections.test_connection(UnitOfWork(db.session_factory), "Rehearsal room", client)
+    now = datetime.now(timezone.utc)
+    week_ago, two_weeks_ago = now - timedelta(days=7), now - timedelta(days=14)
+    first = store_sync.sync_store(uow_factory(db), "Rehearsal room", client, two_weeks_ago, now - timedelta(days=5))
+    assert first.products > 0 and first.orders_new > 0
+    stored = order_count(db)
+    # Overlapping window on a restarted simulator: only the days not yet synced are new.
+    fresh_simulator.stop_shared()
+    second = store_sync.sync_store(uow_factory(db), "Rehearsal room", client, week_ago, now - timedelta(days=1))
+    assert second.orders_seen > 0 and second.orders_new > 0
+    assert order_count(db) == stored + second.orders_new
+    again = store_sync.sync_store(uow_factory(db), "Rehearsal room", client, two_weeks_ago, now - timedelta(days=1))
+    assert again.orders_new == 0
+    assert again.orders_seen == first.orders_new + second.orders_new
+    with db.session_factory() as s:
+        ids = [o.platform_order_id for o in s.query(m.Order)]
+        assert len(ids) == len(set(ids))
+        # The simulator sold the database's own catalogue, so every line is linked to a product.
+        assert all(ln.product_id is not None for ln in s.query(m.OrderLine))

@@ -1,0 +1,11 @@
+"""The built-in simulated platform: a live room and a store played by ``model.SimulatorModel``,
+served over HTTP by ``server.SimulatorServer`` exactly as the live-commerce REST contract says.
+
+Run it on its own with ``curator-console simulate-platform`` (``cli.py``), or inside the app
+with ``runner.start_embedded()``. Standard library only: no Qt, no database, no requests.
+"""
+
+from curator_console.connectors.simulator.model import Catalog, SimulatorModel, StoreProfile, ViewerProfile
+from curator_console.connectors.simulator.server import SimulatorServer
+
+__all__ = ["Catalog", "SimulatorModel", "SimulatorServer", "StoreProfile", "ViewerProfile"]
