@@ -28,7 +28,6 @@ from curator_console.ui.collection.widget import CollectionPage
 from curator_console.ui.context import AppContext
 from curator_console.ui.live.widget import LivePage
 from curator_console.ui.review.widget import ReviewPage
-from curator_console.ui.settings_dialog import SettingsDialog
 from curator_console.ui.store.widget import StorePage
 from curator_console.ui.tours.widget import ToursPage
 from curator_console.ui.workspace import WorkspacePage
@@ -190,6 +189,8 @@ class MainWindow(QMainWindow):
 
     # --- commands -------------------------------------------------------------------------
     def open_settings(self) -> None:
+        from curator_console.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context.settings, self.context.database.display, self, context=self.context)
         if dialog.connections is not None:
             live = self.pages[3]

@@ -3,9 +3,7 @@ served over HTTP by ``server.SimulatorServer`` exactly as the live-commerce REST
 
 Run it on its own with ``curator-console simulate-platform`` (``cli.py``), or inside the app
 with ``runner.start_embedded()``. Standard library only: no Qt, no database, no requests.
+
+Import from the submodules (``model``, ``server``, ``runner``): this package imports nothing, so
+the command line can register ``simulate-platform`` without loading the simulator.
 """
-
-from curator_console.connectors.simulator.model import Catalog, SimulatorModel, StoreProfile, ViewerProfile
-from curator_console.connectors.simulator.server import SimulatorServer
-
-__all__ = ["Catalog", "SimulatorModel", "SimulatorServer", "StoreProfile", "ViewerProfile"]
