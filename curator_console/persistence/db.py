@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -58,6 +59,14 @@ class UnreachableDatabaseError(DatabaseError):
     pass
 
 
+_URL_PASSWORD = re.compile(r"(://[^/@:]*:)[^@]*@")
+
+
+def _redact_password(value: str) -> str:
+    """A URL-ish string as typed, with whatever sits between ``user:`` and ``@`` masked."""
+    return _URL_PASSWORD.sub(r"\1***@", value)
+
+
 def resolve_url(target: str | os.PathLike[str] | None, default_path: Path) -> URL:
     """A ``--db`` value (a file path or any SQLAlchemy URL) as a URL; ``None`` means the default file."""
     if target is None or str(target) == "":
@@ -66,8 +75,8 @@ def resolve_url(target: str | os.PathLike[str] | None, default_path: Path) -> UR
     if "://" in value:
         try:
             return make_url(value)
-        except ArgumentError:
-            raise DatabaseError(f"“{value}” is neither a file path nor a database URL.") from None
+        except (ArgumentError, ValueError):  # ValueError: e.g. a port that is not a number
+            raise DatabaseError(f"“{_redact_password(value)}” is neither a file path nor a database URL.") from None
     return make_url(f"sqlite:///{Path(value).expanduser().resolve()}")
 
 
@@ -208,8 +217,9 @@ def make_engine(url: URL) -> Engine:
         raise DatabaseError(f"Database type “{url.drivername}” is not supported.") from None
     except ModuleNotFoundError as exc:
         raise DatabaseError(
-            f"The driver for {url.drivername} is not installed ({exc.name}). "
-            "Install the app's PostgreSQL extra: pip install 'curator-console[postgres]'."
+            f"The driver for {url.drivername} is not installed ({exc.name})."
+            + (" Install the app's PostgreSQL extra: pip install 'curator-console[postgres]'."
+               if url.get_backend_name() == "postgresql" else "")
         ) from None
 
 

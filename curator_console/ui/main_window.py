@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_window()
         first = min(max(0, context.settings.get(keys.WORKSPACE)), len(self.pages) - 1)
-        self.pages[first].loaded.connect(self._first_loaded)
+        self._first_page = self.pages[first]
+        self._first_page.loaded.connect(self._first_loaded)
         self.nav.setCurrentRow(first)
 
     # --- actions and menus ----------------------------------------------------------------
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         self.context.settings.set(keys.WORKSPACE, row)
 
     def _first_loaded(self) -> None:
+        self._first_page.loaded.disconnect(self._first_loaded)
         self.ready.emit()
 
     # --- commands -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
+from shiboken6 import isValid
 
 from curator_console.ui.context import AppContext
 from curator_console.ui.table_model import ROW_ROLE, SORT_ROLE, RowsModel
@@ -26,6 +27,7 @@ class WorkspacePage(QWidget):
         self.context = context
         self.has_loaded = False
         self._loading = 0
+        self._generation: dict[str, int] = {}  # per result handler: the newest fetch's number
 
     # --- each page overrides these -------------------------------------------------------
     def title(self) -> str:
@@ -44,19 +46,34 @@ class WorkspacePage(QWidget):
             self.load()
 
     def fetch(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Run ``fn`` in the background; ``on_done(result)`` on the GUI thread; errors shown plainly."""
+        """Run ``fn`` in the background; ``on_done(result)`` on the GUI thread; errors shown plainly.
+
+        Only the newest fetch for the same ``on_done`` is shown (an older one that comes back later
+        is dropped), and nothing is delivered to a page that has been deleted meanwhile."""
+        key = getattr(on_done, "__qualname__", None) or repr(on_done)
+        generation = self._generation.get(key, 0) + 1
+        self._generation[key] = generation
         self._loading += 1
 
+        def current() -> bool:
+            return self._generation.get(key) == generation
+
         def done(result: Any) -> None:
+            if not isValid(self):
+                return  # the page (e.g. its dialog) was closed before the query came back
             self._loading -= 1
-            on_done(result)
+            if current():
+                on_done(result)
             if self._loading == 0:
                 self.has_loaded = True
                 self.loaded.emit()
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self._loading -= 1
-            self.show_error(exc)
+            if current():
+                self.show_error(exc)
             if self._loading == 0:
                 self.has_loaded = True
                 self.loaded.emit()

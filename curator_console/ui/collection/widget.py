@@ -100,6 +100,8 @@ class CollectionPage(WorkspacePage):
         except Exception as exc:  # noqa: BLE001 - validation and conflicts are shown plainly
             self.show_error(exc)
             return
+        if old == text.strip():
+            return  # nothing changed (the service strips surrounding spaces): nothing to undo
 
         def after(_value) -> None:
             self.load()

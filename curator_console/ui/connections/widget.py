@@ -4,6 +4,7 @@ Tests run in the background and answer in plain words."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from shiboken6 import isValid
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from curator_console.services import connections as svc
@@ -138,11 +139,15 @@ class ConnectionsPanel(WorkspacePage):
         uow, http = self.context.uow, self.context.http
 
         def done(message: str) -> None:
+            if not isValid(self):
+                return
             self.test_button.setEnabled(True)
             self.result.setStyleSheet("color: #1b6e20;")
             self.result.setText(message)
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self.test_button.setEnabled(True)
             self.result.setStyleSheet("color: #b3261e;")
             self.result.setText(fmt.arg(self.tr("“%1” did not answer as expected: %2"), row.name, exc))

@@ -163,6 +163,8 @@ class ToursPage(WorkspacePage):
         except Exception as exc:  # noqa: BLE001 - shown plainly
             self.show_error(exc)
             return
+        if old == text.strip():
+            return  # the same title: nothing to undo
         self.context.undo_stack.push(
             AppliedEditCommand(self.tr("Rename tour"), apply, old, text, lambda _v: self.load(), self.show_error)
         )
