@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from curator_console.persistence import models as m
@@ -216,6 +216,32 @@ class OrderRepository:
     def add(self, order: m.Order) -> m.Order:
         self.s.add(order)
         return order
+
+    def insert_many(self, connection_id: int, orders: Sequence, product_ids: dict[str, int]) -> int:
+        """Insert ``OrderInfo``-shaped orders (and their lines) in two batched statements."""
+        if not orders:
+            return 0
+        from curator_console.persistence.models import utcnow
+
+        now = utcnow()
+        rows = [
+            {"connection_id": connection_id, "platform_order_id": o.platform_order_id, "created_at": o.created_at,
+             "currency": (o.currency or "CNY")[:3], "ingested_at": now}
+            for o in orders
+        ]
+        returned = self.s.execute(
+            insert(m.Order).returning(m.Order.id, m.Order.platform_order_id, sort_by_parameter_order=True), rows
+        ).all()
+        ids = {platform_id: order_id for order_id, platform_id in returned}
+        lines = [
+            {"order_id": ids[o.platform_order_id], "line_no": no, "sku": ln.sku, "product_id": product_ids.get(ln.sku),
+             "quantity": ln.quantity, "unit_price": ln.unit_price, "currency": (ln.currency or o.currency or "CNY")[:3]}
+            for o in orders
+            for no, ln in enumerate(o.lines, start=1)
+        ]
+        if lines:
+            self.s.execute(insert(m.OrderLine), lines)
+        return len(rows)
 
     def count_for(self, connection_id: int) -> int:
         return self.s.execute(select(func.count(m.Order.id)).where(m.Order.connection_id == connection_id)).scalar_one()

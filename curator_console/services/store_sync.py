@@ -24,7 +24,7 @@ from curator_console.persistence import models as m
 from curator_console.persistence.unit_of_work import UnitOfWork
 from curator_console.services.connections import ConnectionError_, settings_for
 
-PAGE = 200
+PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -91,15 +91,8 @@ def ingest_orders(
                 existing = uow.repos.orders.existing_ids(connection_id, [o.platform_order_id for o in unique])
                 fresh = [o for o in unique if o.platform_order_id not in existing]
                 products = uow.repos.orders.product_ids_by_sku([ln.sku for o in fresh for ln in o.lines])
-                for o in fresh:
-                    order = m.Order(connection_id=connection_id, platform_order_id=o.platform_order_id,
-                                    created_at=o.created_at, currency=(o.currency or "CNY")[:3])
-                    for no, ln in enumerate(o.lines, start=1):
-                        order.lines.append(m.OrderLine(
-                            line_no=no, sku=ln.sku, product_id=products.get(ln.sku), quantity=ln.quantity,
-                            unit_price=ln.unit_price, currency=(ln.currency or o.currency or "CNY")[:3]))
-                    uow.repos.orders.add(order)
                 try:
+                    uow.repos.orders.insert_many(connection_id, fresh, products)
                     uow.commit()
                 except IntegrityError:
                     # Another sync stored some of these meanwhile: look again and store the rest.

@@ -174,6 +174,117 @@ def bench_startup(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
 # --- command line --------------------------------------------------------------------------
 
 
+# --- ingest --------------------------------------------------------------------------------
+
+INGEST_DAILY_ORDERS = 1500.0  # × 30 days of simulated store history ≈ 45,000 orders
+
+
+@benchmark("ingest", "order ingestion from the built-in simulator (orders/s) vs. a bare requests + sqlite3 loop")
+def bench_ingest(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
+    """Both sides read the same pages from the same simulator server (its own HTTP contract) and
+    store the same orders; the app through its connector and exactly-once ingestion into its own
+    schema (one file per run), the baseline as a bare ``requests`` + ``sqlite3`` loop inserting into
+    the same two tables with ``executemany`` and one commit per page."""
+    import json
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    import requests
+
+    from curator_console.connectors.base import ConnectionSettings
+    from curator_console.connectors.http import HttpClient
+    from curator_console.connectors.rest import RestConnector
+    from curator_console.connectors.simulator.model import SimulatorModel, StoreProfile
+    from curator_console.connectors.simulator.server import SimulatorServer
+    from curator_console.paths import resources_dir
+    from curator_console.persistence.db import open_database, resolve_url
+    from curator_console.persistence import models as m
+    from curator_console.persistence.unit_of_work import UnitOfWork
+    from curator_console.services.store_sync import ingest_orders
+
+    os.environ["CURATOR_CONSOLE_HOME"] = str(ctx.home)
+    catalog = json.loads((resources_dir() / "demo" / "products.json").read_text(encoding="utf-8"))
+    for product in catalog:
+        product["stock"] = None  # never sells out: every run sees the same orders
+    start = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+    store = StoreProfile(weekday_orders=INGEST_DAILY_ORDERS, weekend_orders=INGEST_DAILY_ORDERS)
+    model = SimulatorModel(catalog, seed=7, start=start, store=store, clock=lambda: 0.0)
+    server = SimulatorServer(model, "127.0.0.1", 0, "bench-token", page_size=500)
+    server.start()
+    since, until = start - timedelta(days=31), start
+    try:
+        app_rates, bare_rates, counts = [], [], []
+        for run in range(args.runs):
+            # The app: connector + exactly-once ingestion into its own schema.
+            db = open_database(resolve_url(ctx.scratch / f"app-{run}.sqlite3", ctx.scratch), backups_dir=ctx.scratch)
+            with db.session_factory() as s:
+                conn = m.Connection(name="sim", platform="rest", base_url=server.url, room="r1")
+                s.add(conn)
+                s.commit()
+                connection_id = conn.id
+            connector = RestConnector(ConnectionSettings("sim", "rest", server.url, "r1", token="bench-token"),
+                                      HttpClient())
+            t0 = time.perf_counter()
+            new, _seen = ingest_orders(lambda: UnitOfWork(db.session_factory), connection_id,
+                                       connector.orders(since, until))
+            app_s = time.perf_counter() - t0
+            db.dispose()
+
+            # The baseline: the same pages, requests + sqlite3 into the same tables.
+            bare_path = ctx.scratch / f"bare-{run}.sqlite3"
+            template = open_database(resolve_url(bare_path, ctx.scratch), backups_dir=ctx.scratch)
+            template.dispose()
+            sql = sqlite3.connect(bare_path)
+            sql.execute("INSERT INTO connection (name, platform, base_url, room, token_env, allow_insecure_http,"
+                        " options, version, created_at, updated_at) VALUES ('sim','rest','', 'r1','',0,'{}',1,"
+                        " '2026-01-01','2026-01-01')")
+            sql.commit()
+            session = requests.Session()
+            session.headers["Authorization"] = "Bearer bench-token"
+            params = {"since": since.isoformat().replace("+00:00", "Z"), "until": until.isoformat().replace("+00:00", "Z")}
+            t0 = time.perf_counter()
+            bare_n = 0
+            cursor = None
+            while True:
+                page = session.get(server.url + "/v1/orders", params={**params, **({"cursor": cursor} if cursor else {})},
+                                   timeout=30).json()
+                orders = page["orders"]
+                now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+                cur = sql.executemany(
+                    "INSERT OR IGNORE INTO store_order (connection_id, platform_order_id, created_at, currency,"
+                    " ingested_at) VALUES (1, ?, ?, ?, ?)",
+                    [(o["id"], o["created_at"].replace("T", " ").rstrip("Z"), o["lines"][0]["currency"], now)
+                     for o in orders])
+                ids = dict(sql.execute(
+                    "SELECT platform_order_id, id FROM store_order WHERE platform_order_id IN (%s)"
+                    % ",".join("?" * len(orders)), [o["id"] for o in orders]).fetchall()) if orders else {}
+                sql.executemany(
+                    "INSERT OR IGNORE INTO order_line (order_id, line_no, sku, quantity, unit_price, currency)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [(ids[o["id"]], n, ln["sku"], ln["quantity"], ln["unit_price"], ln["currency"])
+                     for o in orders for n, ln in enumerate(o["lines"], start=1)])
+                sql.commit()
+                bare_n += len(orders)
+                cursor = page.get("next_cursor")
+                if not cursor:
+                    break
+            bare_s = time.perf_counter() - t0
+            sql.close()
+            if bare_n != new:
+                raise BenchmarkError(f"the app stored {new} orders, the baseline {bare_n}")
+            counts.append(new)
+            app_rates.append(new / app_s)
+            bare_rates.append(bare_n / bare_s)
+            print(f"ingest run {run + 1}: orders={new} app={new / app_s:,.0f}/s bare={bare_n / bare_s:,.0f}/s",
+                  flush=True)
+    finally:
+        server.stop()
+    app_median = statistics.median(app_rates)
+    bare_median = statistics.median(bare_rates)
+    return {"orders": counts[0], "app_orders_per_s": int(app_median), "baseline_orders_per_s": int(bare_median),
+            "ratio": f"{app_median / bare_median:.2f}", "runs": args.runs}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Curator Console benchmarks.")
     sub = parser.add_subparsers(dest="name", metavar="BENCHMARK", required=True)
