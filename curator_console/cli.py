@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--until", metavar="ISO", help="end of the order window (default: now)")
     ss.add_argument("--no-products", action="store_true", help="only orders")
 
+    se = sub.add_parser("search", help="search the collection (object numbers, titles, makers, tags, descriptions)")
+    se.add_argument("query")
+    se.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
+    se.add_argument("--json", action="store_true", help="print a JSON list of {object_number, title}")
+
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
     from curator_console.connectors.simulator import cli as sim_cli
 
@@ -223,6 +228,24 @@ def cmd_sync_store(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    import json
+
+    from curator_console.services import collection
+    from curator_console.services import database as dbs
+
+    if args.limit < 1:
+        return _fail("--limit must be at least 1.", EXIT_USAGE)
+    database = open_for_cli(args)
+    rows = collection.search(dbs.unit_of_work(database), args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"object_number": r.object_number, "title": r.title} for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            print(f"{r.object_number}\t{r.title}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -246,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_db(args)
         if args.command == "connection":
             return cmd_connection(args)
+        if args.command == "search":
+            return cmd_search(args)
         if args.command == "sync-store":
             return cmd_sync_store(args)
         if args.command == "simulate-platform":

@@ -12,6 +12,12 @@ from sqlalchemy.engine import Connection, Engine
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """What Alembic compares with the models: everything but the search index (an FTS5 table and
+    its shadow tables on SQLite, a plain table with GIN indexes on PostgreSQL), which no model maps."""
+    return not (name and str(name).startswith(("item_search", "ix_item_search")))
+
+
 def alembic_config(connection: Connection | None = None):
     from alembic.config import Config
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import Select, func, insert, or_, select
+from sqlalchemy import Integer, Select, func, insert, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from curator_console.persistence import models as m
@@ -87,6 +87,75 @@ class CollectionRepository:
     def count(self, text: str = "") -> int:
         sub = self._filtered(text).subquery()
         return self.s.execute(select(func.count()).select_from(sub)).scalar_one()
+
+
+def filter_sql(f) -> tuple[str | None, dict]:
+    """A ``CollectionFilter`` as an SQL condition on the ``collection_item`` table, with parameters."""
+    if f is None or f.empty:
+        return None, {}
+    conds, params = [], {}
+    if f.period:
+        conds.append("collection_item.period = :f_period")
+        params["f_period"] = f.period
+    if f.classification:
+        conds.append("collection_item.classification = :f_classification")
+        params["f_classification"] = f.classification
+    if f.tag:
+        conds.append("EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = collection_item.id AND item_tag.tag = :f_tag)")
+        params["f_tag"] = f.tag
+    if f.has_image is not None:
+        exists = "EXISTS (SELECT 1 FROM item_image WHERE item_image.item_id = collection_item.id)"
+        conds.append(exists if f.has_image else f"NOT {exists}")
+    return " AND ".join(conds), params
+
+
+class CollectionQueries:
+    """Reads behind the Collection workspace's lazy table: ordered id lists and rows by id."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def ordered_ids(self, sort: str, descending: bool, flt=None, match: tuple[str, dict] | None = None) -> list[int]:
+        col = getattr(m.CollectionItem, sort)
+        order = (col.desc(), m.CollectionItem.id.desc()) if descending else (col, m.CollectionItem.id)
+        q = select(m.CollectionItem.id)
+        cond, params = filter_sql(flt)
+        if cond:
+            q = q.where(text(cond).bindparams(**params))
+        if match is not None:
+            sql, mparams = match
+            q = q.where(m.CollectionItem.id.in_(text(sql).bindparams(**mparams).columns(id=Integer)))
+        return list(self.s.scalars(q.order_by(*order)))
+
+    def rows_by_ids(self, ids: Sequence[int]) -> list:
+        if not ids:
+            return []
+        image_count = (
+            select(func.count(m.ItemImage.id)).where(m.ItemImage.item_id == m.CollectionItem.id).scalar_subquery()
+        )
+        q = select(
+            m.CollectionItem.id, m.CollectionItem.object_number, m.CollectionItem.title, m.CollectionItem.alt_title,
+            m.CollectionItem.maker, m.CollectionItem.period, m.CollectionItem.classification, m.CollectionItem.medium,
+            image_count.label("image_count"), m.CollectionItem.version,
+        ).where(m.CollectionItem.id.in_(list(ids)))
+        by_id = {r.id: r for r in self.s.execute(q)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def count(self, flt=None) -> int:
+        q = select(func.count(m.CollectionItem.id))
+        cond, params = filter_sql(flt)
+        if cond:
+            q = q.where(text(cond).bindparams(**params))
+        return self.s.execute(q).scalar_one()
+
+    def facets(self, limit: int = 500) -> dict[str, list[str]]:
+        """Distinct periods, classifications and tags (most used first) for the filter menus."""
+        def top(col, table_filter=None):
+            q = select(col, func.count()).group_by(col).order_by(func.count().desc(), col).limit(limit)
+            return [v for v, _n in self.s.execute(q) if v]
+
+        return {"period": top(m.CollectionItem.period), "classification": top(m.CollectionItem.classification),
+                "tag": top(m.ItemTag.tag)}
 
 
 class ProductRepository:
@@ -259,6 +328,7 @@ class Repositories:
     def __init__(self, session: Session) -> None:
         self.museums = MuseumRepository(session)
         self.collection = CollectionRepository(session)
+        self.collection_queries = CollectionQueries(session)
         self.products = ProductRepository(session)
         self.tours = TourRepository(session)
         self.connections = ConnectionRepository(session)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from curator_console.domain.records import ItemRow
+from curator_console.domain.search import SORT_KEYS, CollectionFilter
+from curator_console.persistence.search import SearchIndex
 from curator_console.persistence.unit_of_work import UnitOfWork
 
 # Fields a person may edit in place; each maps to a column of CollectionItem.
@@ -51,5 +53,59 @@ def update_item_field(uow: UnitOfWork, item_id: int, field: str, value: str) -> 
         old = getattr(item, field)
         if old != value:
             setattr(item, field, value)
+            uow.session.flush()
+            SearchIndex(uow.session).index_items([item])
             uow.commit()
         return old
+
+
+# --- search and browsing ---------------------------------------------------------------------
+
+
+def search(uow: UnitOfWork, query: str, limit: int = 50, flt: CollectionFilter | None = None) -> list[ItemRow]:
+    """The best ``limit`` objects for ``query``: exact object number first, then matches in object
+    numbers and titles, then maker and tags, then anywhere (see ``persistence.search``)."""
+    from curator_console.persistence.repositories import filter_sql
+
+    with uow:
+        cond, params = filter_sql(flt)
+        hits = SearchIndex(uow.session).ranked(query, limit, within=cond, within_params=params)
+        return [_row(r) for r in uow.repos.collection_queries.rows_by_ids([h.item_id for h in hits])]
+
+
+def result_ids(uow: UnitOfWork, query: str = "", flt: CollectionFilter | None = None,
+               sort: str | None = None, descending: bool = False) -> list[int]:
+    """Every object id the view shows, in display order: the whole collection (or a filter of it)
+    by ``sort``; or the matches of ``query``, ranked (``sort`` None) or by ``sort``."""
+    from curator_console.persistence.repositories import filter_sql
+
+    if sort is not None and sort not in SORT_KEYS:
+        raise ValidationError(f"Cannot sort by “{sort}”.")
+    with uow:
+        queries = uow.repos.collection_queries
+        if not query.strip():
+            return queries.ordered_ids(sort or "object_number", descending, flt)
+        index = SearchIndex(uow.session)
+        if sort is not None:
+            return queries.ordered_ids(sort, descending, flt, match=index.match_subquery(query))
+        cond, params = filter_sql(flt)
+        hits = index.ranked(query, limit=10**9, within=cond, within_params=params)
+        ids = [h.item_id for h in hits]
+        return ids[::-1] if descending else ids
+
+
+def rows_by_ids(uow: UnitOfWork, ids: list[int]) -> list[ItemRow]:
+    with uow:
+        return [_row(r) for r in uow.repos.collection_queries.rows_by_ids(ids)]
+
+
+def facets(uow: UnitOfWork) -> dict[str, list[str]]:
+    with uow:
+        return uow.repos.collection_queries.facets()
+
+
+def rebuild_search_index(uow: UnitOfWork) -> int:
+    with uow:
+        n = SearchIndex(uow.session).rebuild()
+        uow.commit()
+        return n

@@ -144,6 +144,9 @@ def seed_demo(uow: UnitOfWork, folder: Path, now: datetime | None = None) -> Dem
             s.add(tour)
         s.flush()
 
+        from curator_console.persistence.search import SearchIndex
+
+        SearchIndex(s).index_items(items.values())
         order_count = _history_orders(s, rng, connection, list(by_sku.values()), now, tz)
         for n, sd in enumerate(sessions, start=1):
             tour = tour_rows.get(sd["tour"])

@@ -65,9 +65,14 @@ def db(any_db_url: str, open_db) -> Database:
     return open_db(any_db_url)
 
 
-def table_names(engine: Engine) -> set[str]:
+def all_table_names(engine: Engine) -> set[str]:
     with engine.connect() as conn:
         return set(inspect(conn).get_table_names())
+
+
+def table_names(engine: Engine) -> set[str]:
+    """The tables, without the search index (``item_search`` and, on SQLite, its FTS5 shadow tables)."""
+    return {t for t in all_table_names(engine) if not t.startswith("item_search")}
 
 
 def row_counts(engine: Engine, tables: list[str] | None = None) -> dict[str, int]:

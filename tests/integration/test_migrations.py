@@ -12,7 +12,7 @@ from curator_console.persistence import migrate
 from curator_console.persistence.models import Base, Museum
 from curator_console.persistence.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
-from .conftest import alembic_revisions, populate, row_counts, table_names
+from .conftest import alembic_revisions, all_table_names, populate, row_counts, table_names
 
 
 def test_head_revision_constant_matches_the_migration_scripts():
@@ -29,6 +29,7 @@ def test_open_on_an_empty_database_creates_every_table_at_head(any_db_url, open_
 
     assert db.revision == HEAD_REVISION
     assert db.backup_path is None  # nothing to back up in a new database
+    assert "item_search" in all_table_names(db.engine)  # the search index (FTS5 / GIN-indexed table)
     assert table_names(db.engine) == set(Base.metadata.tables) | {"alembic_version"}
     assert alembic_revisions(db.engine) == [HEAD_REVISION]
     assert all(n == 0 for name, n in row_counts(db.engine).items() if name != "alembic_version")
@@ -39,7 +40,7 @@ def test_migrated_schema_has_no_difference_from_the_models(any_db_url, open_db):
     db = open_db(any_db_url)
 
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": migrate.include_object})
         diff = compare_metadata(context, Base.metadata)
 
     assert diff == []
