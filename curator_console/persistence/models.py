@@ -81,6 +81,7 @@ class CollectionItem(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("museum_id", "object_number", name="uq_collection_item_museum_object_number"),
         Index("ix_collection_item_museum_title", "museum_id", "title"),
+        Index("ix_collection_item_object_number", "object_number"),
         Index("ix_collection_item_classification", "classification"),
         Index("ix_collection_item_period", "period"),
     )

@@ -119,8 +119,10 @@ class SearchIndex:
             if item_id not in seen:
                 hits.append(Hit(item_id, 0))
                 seen.add(item_id)
+        exact_number = bool(hits)
         for tier, columns in enumerate(TIER_COLUMNS, start=1):
-            if len(hits) >= limit:
+            if len(hits) >= limit or (exact_number and tier > 1):
+                # An exact object number is what was asked for: add only other numbers/titles like it.
                 break
             sql, params = self._match_sql(columns, terms)
             want = limit - len(hits) + len(seen)

@@ -4,6 +4,8 @@ Revision ID: 0002_search_index
 Revises: 0001_initial
 Create Date: 2026-11-26
 
+Also an index on collection_item.object_number alone (looked up and sorted by).
+
 SQLite: an FTS5 table ``item_search`` (rowid = collection_item.id). PostgreSQL: a table with the
 same columns and GIN indexes on the 'simple' tsvector of each ranking tier's columns. Both hold
 text normalised by ``domain.search`` (CJK one character per token). Existing objects are indexed.
@@ -21,6 +23,8 @@ TIERS = (("num", "title"), ("people", "tags"), ("num", "title", "people", "tags"
 
 def upgrade() -> None:
     bind = op.get_bind()
+    # Object numbers are looked up and sorted on their own (the unique constraint leads with museum_id).
+    op.create_index("ix_collection_item_object_number", "collection_item", ["object_number"])
     if bind.dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE item_search USING fts5("
@@ -46,3 +50,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE item_search")
+    op.drop_index("ix_collection_item_object_number", table_name="collection_item")
