@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from curator_console.domain.sampling import poisson
 from curator_console.domain.money import parse_amount
 from curator_console.persistence import models as m
 from curator_console.persistence.unit_of_work import UnitOfWork
@@ -295,7 +296,7 @@ def _play_session(s, rng, connection, tour: m.Tour, sd: dict, now: datetime, tz:
         at = start + timedelta(minutes=minute)
         rate = viewer_curve(minute + 0.5, duration_min, peak) * per_minute_per_viewer
         on_air = [p for (a, b, p) in featured if a <= at < b]
-        n = _poisson(rng, rate * (1.6 if on_air else 1.0))
+        n = poisson(rng, rate * (1.6 if on_air else 1.0))
         for _ in range(n):
             when = at + timedelta(seconds=rng.uniform(0, 60))
             if on_air and rng.random() < 0.6:
@@ -309,14 +310,3 @@ def _play_session(s, rng, connection, tour: m.Tour, sd: dict, now: datetime, tz:
     return count
 
 
-def _poisson(rng: random.Random, lam: float) -> int:
-    if lam <= 0:
-        return 0
-    if lam > 30:
-        return max(0, int(round(rng.gauss(lam, math.sqrt(lam)))))
-    limit, k, p = math.exp(-lam), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1

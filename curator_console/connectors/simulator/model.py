@@ -44,6 +44,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from curator_console.domain.sampling import poisson
+
 DEFAULT_ROOM = "r1"
 DEFAULT_ROOM_TITLE = "Curator-led live tour"
 BUCKET_SECONDS = 10
@@ -245,19 +247,6 @@ class StoreProfile:
     feature_boost: float = 4.0  # a featured product's live rate is multiplied by this
     on_show_share: float = 0.6  # share of live purchases going to products linked to objects on show
     second_line_probability: float = 0.08
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    if lam <= 0:
-        return 0
-    if lam > 30:
-        return max(0, int(round(rng.gauss(lam, math.sqrt(lam)))))
-    limit, k, p = math.exp(-lam), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1
 
 
 # --- Records ---------------------------------------------------------------------------------
@@ -603,7 +592,7 @@ class SimulatorModel:
             level = self._day_level(day)
             drawn: list[tuple[int, str, int]] = []
             for hour, weight in enumerate(self.store.hour_weights):
-                for _ in range(_poisson(rng, level * weight)):
+                for _ in range(poisson(rng, level * weight)):
                     ts = day_start + hour * 3600 + rng.randrange(3600)
                     sku = self._pick(rng, skus, cumulative)
                     qty = 1 if rng.random() < 0.85 else 2
@@ -678,7 +667,7 @@ class SimulatorModel:
             cumulative.append(total)
         rng = random.Random(f"curator-sim/{self.seed}/bucket/{k}")
         drawn: list[tuple[int, list[tuple[str, int]]]] = []
-        for _ in range(_poisson(rng, total)):
+        for _ in range(poisson(rng, total)):
             ts = b0 + rng.randrange(self.bucket_seconds)
             wanted = [self._pick(rng, skus, cumulative)]
             if rng.random() < self.store.second_line_probability:

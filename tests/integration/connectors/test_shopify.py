@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+
+from tests.integration.connectors.conftest import FakeTime
 from werkzeug import Request, Response
 
 from curator_console.connectors import shopify
@@ -42,32 +44,6 @@ SINCE = datetime(2026, 3, 10, 10, 0, tzinfo=timezone.utc)
 UNTIL = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 
 
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def clock(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
-
-
-@pytest.fixture
-def client(fake_time: FakeTime) -> HttpClient:
-    return HttpClient(timeout=(2.0, 5.0), sleep=fake_time.sleep, clock=fake_time.clock, rng=random.Random(7))
-
-
-@pytest.fixture
-def server(httpserver_ipv4: HTTPServer) -> HTTPServer:
-    return httpserver_ipv4
 
 
 def make(endpoint: str, client: HttpClient, token: str | None = TOKEN, room: str = SHOP) -> ShopifyConnector:

@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 
 import pytest
 from pytest_httpserver import HTTPServer
+
+from tests.integration.connectors.conftest import FakeTime
 from werkzeug import Request, Response
 
 from curator_console.connectors.base import ConnectionSettings
@@ -42,32 +44,6 @@ VIDEO = "dQw4w9WgXcQ"
 T0 = datetime(2026, 3, 10, 10, 0, tzinfo=timezone.utc)  # 03:00 PDT: the quota resets in 21 h
 
 
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def clock(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
-
-
-@pytest.fixture
-def client(fake_time: FakeTime) -> HttpClient:
-    return HttpClient(timeout=(2.0, 5.0), sleep=fake_time.sleep, clock=fake_time.clock, rng=random.Random(7))
-
-
-@pytest.fixture
-def server(httpserver_ipv4: HTTPServer) -> HTTPServer:
-    return httpserver_ipv4
 
 
 def make(base_url: str, client: HttpClient, room: str = VIDEO, token: str | None = KEY) -> YouTubeConnector:
