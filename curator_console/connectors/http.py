@@ -155,8 +155,11 @@ class HttpClient:
         retry_unsafe: bool = False,
         timeout: tuple[float, float] | None = None,
         ok_statuses: tuple[int, ...] = (),
+        stream: bool = False,
     ) -> requests.Response:
-        """Send a request; return the response for 2xx (and ``ok_statuses``), raise a typed error otherwise."""
+        """Send a request; return the response for 2xx (and ``ok_statuses``), raise a typed error otherwise.
+
+        With ``stream=True`` the body is not read yet: use ``read_capped`` (or close the response)."""
         method = method.upper()
         parts = self._check_address(url, platform, allow_insecure_http)
         host = parts.hostname
@@ -168,7 +171,7 @@ class HttpClient:
             failure: PlatformUnavailableError | None = None
             try:
                 response = self._send(method, url, params, headers, json_body, timeout or self.timeout,
-                                      platform, allow_insecure_http)
+                                      platform, allow_insecure_http, stream)
             except requests.exceptions.SSLError:
                 failure = PlatformUnavailableError(
                     f"The secure connection to {where} could not be verified (TLS certificate problem).", platform
@@ -230,13 +233,13 @@ class HttpClient:
             )
         return parts
 
-    def _send(self, method, url, params, headers, json_body, timeout, platform, allow_insecure_http):
+    def _send(self, method, url, params, headers, json_body, timeout, platform, allow_insecure_http, stream=False):
         """One request, following redirects ourselves: only for GET/HEAD, at most 5 hops, every hop
         checked against the plain-HTTP rule, credentials dropped when the host changes."""
         headers = dict(headers or {})
         for _hop in range(6):
             response = self.session.request(method, url, params=params, headers=headers, json=json_body,
-                                            timeout=timeout, allow_redirects=False)
+                                            timeout=timeout, allow_redirects=False, stream=stream)
             if not response.is_redirect:
                 return response
             if method not in ("GET", "HEAD"):
@@ -263,6 +266,34 @@ class HttpClient:
 
     def post_json(self, url: str, body: Any, **kwargs: Any) -> Any:
         return decode_json(self.request("POST", url, json_body=body, **kwargs), kwargs.get("platform", ""))
+
+
+class TooLargeError(UnexpectedResponseError):
+    """A body larger than the caller accepts (the download stopped at the limit)."""
+
+
+def read_capped(response: requests.Response, max_bytes: int, platform: str = "") -> bytes:
+    """The body of a streamed response, refusing to read more than ``max_bytes``: a declared
+    Content-Length over the limit is refused before reading, and reading stops at the limit."""
+    try:
+        declared = (response.headers.get("Content-Length") or "").strip()
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise TooLargeError(f"{platform or 'The server'} offers {int(declared):,} bytes; at most {max_bytes:,} are accepted.",
+                                platform)
+        chunks, total = [], 0
+        try:
+            for chunk in response.iter_content(64 * 1024):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise TooLargeError(f"{platform or 'The server'} sent more than {max_bytes:,} bytes.", platform)
+                chunks.append(chunk)
+        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.Timeout):
+            raise PlatformUnavailableError(f"{platform or 'The server'} dropped the connection mid-download.",
+                                           platform) from None
+        return b"".join(chunks)
+    finally:
+        response.close()
 
 
 def decode_json(response: requests.Response, platform: str = "") -> Any:

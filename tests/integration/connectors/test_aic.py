@@ -6,10 +6,9 @@ sleep and clock are recorders.
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from pytest_httpserver import HTTPServer
+from tests.integration.connectors.conftest import FakeTime
 
 from curator_console import __version__
 from curator_console.connectors.aic import (
@@ -25,34 +24,6 @@ from curator_console.connectors.http import HttpClient, RetryPolicy
 PREFIX = "/api/v1"
 IIIF = "https://www.artic.edu/iiif/2"
 UA = {"AIC-User-Agent": f"Curator Console ({__version__})"}
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def clock(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
-
-
-@pytest.fixture
-def client(fake_time: FakeTime) -> HttpClient:
-    return HttpClient(timeout=(2.0, 5.0), sleep=fake_time.sleep, clock=fake_time.clock, rng=random.Random(7))
-
-
-@pytest.fixture
-def server(httpserver_ipv4: HTTPServer) -> HTTPServer:
-    return httpserver_ipv4
 
 
 def aic(server: HTTPServer, client: HttpClient) -> AicCollection:

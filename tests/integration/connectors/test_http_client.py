@@ -596,3 +596,37 @@ def test_redirect_loops_end_with_a_clear_error(httpserver: HTTPServer, sleeps):
     httpserver.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
     with pytest.raises(UnexpectedResponseError, match="too many times"):
         make_client(sleep=sleeps).get_json(httpserver.url_for("/loop"))
+
+
+# --- capped downloads ---------------------------------------------------------------------------
+
+
+def test_read_capped_refuses_a_declared_length_over_the_limit_and_stops_reading(httpserver: HTTPServer, sleeps):
+    from curator_console.connectors.http import TooLargeError, read_capped
+
+    httpserver.expect_request("/big").respond_with_data(b"x" * 10_000, content_type="image/png")
+    client = make_client(sleep=sleeps)
+    with pytest.raises(TooLargeError, match="1,000"):
+        read_capped(client.request("GET", httpserver.url_for("/big"), stream=True), 1_000)
+    ok = read_capped(client.request("GET", httpserver.url_for("/big"), stream=True), 10_000)
+    assert ok == b"x" * 10_000
+
+
+def test_read_capped_stops_an_undeclared_stream_at_the_limit(sleeps):
+    from curator_console.connectors.http import TooLargeError, read_capped
+
+    class Endless:
+        headers: dict = {}
+        closed = False
+
+        def iter_content(self, size):
+            while True:
+                yield b"y" * size
+
+        def close(self):
+            self.closed = True
+
+    body = Endless()
+    with pytest.raises(TooLargeError):
+        read_capped(body, 200_000)
+    assert body.closed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import struct
 import zlib
 
@@ -40,18 +39,9 @@ def manifest_v3(base: str) -> dict:
 
 def manifest_v2(base: str) -> dict:
     return {"@context": V2, "@id": f"{base}/manifest.json", "@type": "sc:Manifest", "label": "Vase",
-            "sequences": [{"@type": "sc:Sequence", "canvases": [{"@id": f"{base}/canvas/1", "@type": "sc:Canvas",
-                                                                  "images": [{"resource": {"@id": f"{base}/img.png"}}]}]}]}
-
-
-@pytest.fixture
-def client() -> HttpClient:
-    return HttpClient(timeout=(2.0, 5.0), sleep=lambda s: None, clock=lambda: 0.0, rng=random.Random(3))
-
-
-@pytest.fixture
-def server(httpserver_ipv4: HTTPServer) -> HTTPServer:
-    return httpserver_ipv4
+            "sequences": [{"@type": "sc:Sequence", "canvases": [
+                {"@id": f"{base}/canvas/1", "@type": "sc:Canvas",
+                 "images": [{"resource": {"@id": f"{base}/img.png"}}]}]}]}
 
 
 # --- manifests ---------------------------------------------------------------------------------
@@ -144,3 +134,14 @@ def test_empty_image_is_refused(server: HTTPServer, client: HttpClient) -> None:
     server.expect_request("/empty.png").respond_with_data(b"", content_type="image/png")
     with pytest.raises(ImageFetchError, match="empty"):
         fetch_image_bytes(client, server.url_for("/empty.png"), max_bytes=1000)
+
+
+def test_broken_json_is_named_as_such(server: HTTPServer, client: HttpClient) -> None:
+    server.expect_request("/bad.json").respond_with_data('{"@context": ', content_type="application/json")
+    with pytest.raises(NotAManifestError, match=r"the answer is broken JSON"):
+        fetch_manifest(client, server.url_for("/bad.json"))
+
+
+def test_a_manifest_without_context_is_read_by_its_type() -> None:
+    assert manifest_version({"type": "Manifest", "items": []}) == 3
+    assert manifest_version({"@type": "sc:Manifest", "sequences": []}) == 2

@@ -6,44 +6,15 @@ sleep and clock are recorders.
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from pytest_httpserver import HTTPServer
+from tests.integration.connectors.conftest import FakeTime
 
 from curator_console.connectors.errors import PlatformUnavailableError, RateLimitedError, UnexpectedResponseError
 from curator_console.connectors.http import HttpClient, RetryPolicy
 from curator_console.connectors.met import MIN_INTERVAL, MetCollection, object_fields, period_text
 
 PREFIX = "/public/collection/v1"
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def clock(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
-
-
-@pytest.fixture
-def client(fake_time: FakeTime) -> HttpClient:
-    return HttpClient(timeout=(2.0, 5.0), sleep=fake_time.sleep, clock=fake_time.clock, rng=random.Random(7))
-
-
-@pytest.fixture
-def server(httpserver_ipv4: HTTPServer) -> HTTPServer:
-    return httpserver_ipv4
 
 
 def met(server: HTTPServer, client: HttpClient) -> MetCollection:
