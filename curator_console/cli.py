@@ -79,6 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
     se.add_argument("--json", action="store_true", help="print a JSON list of {object_number, title}")
 
+    ic = sub.add_parser("import-collection",
+                        help="import objects from a CSV, JSON or IIIF manifest file (upsert by object number)")
+    ic.add_argument("file", help="the file to import (CSV: UTF-8 / UTF-8 with BOM / GB18030; comma, semicolon or tab)")
+    ic.add_argument("--format", choices=["csv", "json", "iiif"], help="the file's format (default: from its name and content)")
+    ic.add_argument("--encoding", metavar="E", help="the CSV's text encoding, e.g. utf-8, gb18030 (default: detected)")
+    ic.add_argument("--delimiter", metavar="D", help="the CSV's delimiter: , ; tab (default: detected)")
+    ic.add_argument("--map", action="append", default=[], metavar="\"Source header=field\"",
+                    help="map a column to a field (repeatable); field may be a,b or ignore")
+    ic.add_argument("--mapping", metavar="NAME", help="use a saved mapping (--map entries win over it)")
+    ic.add_argument("--save-mapping", metavar="NAME", help="save the --map entries (over --mapping) under NAME")
+    ic.add_argument("--strict", action="store_true", help="import nothing if any row has a problem")
+    ic.add_argument("--report", metavar="OUT.csv", help="write the rejected rows and warnings to a CSV file")
+
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
     from curator_console.connectors.simulator import cli as sim_cli
 
@@ -246,6 +259,85 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_collection(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from curator_console.services import collection_import as ci
+    from curator_console.services import database as dbs
+
+    path = Path(args.file)
+    overrides: dict[str, str] = {}
+    try:
+        for item in args.map:
+            header, spec = ci.parse_map_option(item)
+            overrides[header] = spec
+    except ci.MappingError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if not path.is_file():
+        return _fail(f"{path}: no such file." if not path.exists() else f"{path} is not a file.", EXIT_ERROR)
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    mapping: dict[str, str] = {}
+    if args.mapping:
+        saved = ci.get_mapping(uow(), args.mapping)
+        if saved is None:
+            names = ", ".join(s.name for s in ci.list_mappings(uow())) or "none"
+            return _fail(f"there is no saved mapping “{args.mapping}” (saved: {names}).", EXIT_USAGE)
+        mapping.update(saved)
+    mapping.update(overrides)
+    show_progress = sys.stderr is not None and sys.stderr.isatty()
+
+    def progress(p: ci.ImportProgress) -> None:
+        if show_progress:
+            left = f", {p.seconds_left:.0f} s left" if p.seconds_left is not None else ""
+            print(f"\r{p.rows_done:,} / ~{p.rows_total_estimate:,} rows, {p.rows_per_s:,.0f} rows/s{left}   ",
+                  end="", file=sys.stderr, flush=True)
+
+    try:
+        report = ci.import_collection(uow(), path, format=args.format, encoding=args.encoding,
+                                      delimiter=args.delimiter, mapping=mapping, require_mapping_headers=list(overrides),
+                                      strict=args.strict, progress=progress)
+    except ci.StrictImportError as exc:
+        if show_progress:
+            print(file=sys.stderr)
+        for problem in exc.report.rejected[:20]:
+            print(f"row {problem.row}: {problem.field}: {problem.reason}", file=sys.stderr)
+        if len(exc.report.rejected) > 20:
+            print(f"… and {len(exc.report.rejected) - 20} more problems", file=sys.stderr)
+        if args.report:
+            ci.write_report_csv(exc.report, args.report)
+        return _fail(str(exc), EXIT_ERROR)
+    except (ci.ImportFileError, ci.MappingError) as exc:
+        message = str(exc)
+        return _fail(message if str(path) in message else f"{path}: {message}", EXIT_ERROR)
+    except ci.ImportCancelled as exc:
+        return _fail(f"{path}: {exc}", EXIT_ERROR)
+    except ci.ConcurrentEditError as exc:
+        return _fail(f"{path}: {exc}", EXIT_ERROR)
+    except OSError as exc:
+        return _fail(f"{path}: the import stopped and nothing was imported: {exc.strerror or exc}", EXIT_ERROR)
+    if show_progress:
+        print(file=sys.stderr)
+    if args.save_mapping:
+        ci.save_mapping(uow(), args.save_mapping, mapping)
+        print(f"saved mapping={args.save_mapping}")
+    if args.report:
+        ci.write_report_csv(report, args.report)
+    delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(report.delimiter, report.delimiter)
+    print(f"file={path} format={report.format}" + (f" encoding={report.encoding}" if report.encoding else "")
+          + (f" delimiter={delimiter}" if delimiter else "") + (f" museum={report.museum}" if report.museum else ""))
+    if report.unknown_headers:
+        print("ignored columns: " + ", ".join(report.unknown_headers))
+    problems = [("rejected", p) for p in report.rejected] + [("warning", p) for p in report.warnings]
+    for status, problem in problems[:20]:
+        print(f"row {problem.row}: {status}: {problem.field}: {problem.reason}")
+    if len(problems) > 20:
+        print(f"… and {len(problems) - 20} more" + (f" (all in {args.report})" if args.report else " (see --report)"))
+    print(f"unchanged={report.unchanged} warnings={len(report.warnings)}")
+    print(report.summary_line())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -273,6 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_search(args)
         if args.command == "sync-store":
             return cmd_sync_store(args)
+        if args.command == "import-collection":
+            return cmd_import_collection(args)
         if args.command == "simulate-platform":
             from curator_console.connectors.simulator import cli as sim_cli
 

@@ -52,12 +52,14 @@ class SearchIndex:
         self.dialect = session.get_bind().dialect.name
 
     # --- maintenance ------------------------------------------------------------------------
-    def index(self, docs: Iterable[tuple[int, dict]]) -> int:
-        """(Re)index objects from ``(item id, fields)`` pairs; returns how many."""
+    def index(self, docs: Iterable[tuple[int, dict]], new: bool = False) -> int:
+        """(Re)index objects from ``(item id, fields)`` pairs; returns how many. ``new=True`` when
+        the objects were just inserted (nothing to remove first)."""
         rows = [{"id": item_id, **document(fields).as_dict()} for item_id, fields in docs]
         if not rows:
             return 0
-        self.remove([r["id"] for r in rows])
+        if not new:
+            self.remove([r["id"] for r in rows])
         if self.dialect == "sqlite":
             sql = f"INSERT INTO {TABLE}(rowid, num, title, people, tags, body) VALUES (:id, :num, :title, :people, :tags, :body)"
         else:

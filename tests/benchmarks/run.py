@@ -250,7 +250,7 @@ def bench_ingest(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
                                    timeout=30).json()
                 orders = page["orders"]
                 now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
-                cur = sql.executemany(
+                sql.executemany(
                     "INSERT OR IGNORE INTO store_order (connection_id, platform_order_id, created_at, currency,"
                     " ingested_at) VALUES (1, ?, ?, ?, ?)",
                     [(o["id"], o["created_at"].replace("T", " ").rstrip("Z"), o["lines"][0]["currency"], now)
@@ -285,12 +285,177 @@ def bench_ingest(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
             "ratio": f"{app_median / bare_median:.2f}", "runs": args.runs}
 
 
+# --- import --------------------------------------------------------------------------------
+
+IMPORT_DEFAULT_ROWS = 200_000
+IMPORT_HEADERS = ["藏品编号", "名称", "英文名称", "作者", "年代", "质地", "尺寸", "类别", "描述", "英文描述", "标签",
+                  "Object Begin Date", "Object End Date", "Credit Line"]
+
+
+def write_import_csv(path: Path, rows: int, seed: int = 11) -> None:
+    """A collection export with realistic Chinese and English text: ~12-character Chinese titles,
+    ~60-character English titles, 80–160-character Chinese and 200–400-character English
+    descriptions, three to five tags separated by |, years; UTF-8 with a BOM, as Excel writes."""
+    import csv
+    import random
+
+    rng = random.Random(seed)
+    dynasties = [("商", -1600, -1046), ("周", -1046, -256), ("汉", -206, 220), ("唐", 618, 907), ("宋", 960, 1279),
+                 ("元", 1271, 1368), ("明", 1368, 1644), ("清", 1644, 1912)]
+    hanzi = ("青花瓷瓶碗盘罐壶杯盏炉鼎钟镜玉璧琮佩剑戈书画卷轴扇面册页山水人物花鸟草虫龙凤纹缠枝莲牡丹菊梅兰竹松鹤鹿"
+             "鱼马云雷回兽面饕餮粉彩斗彩五釉里红白黑褐绿黄紫金银铜铁漆木竹牙角石陶瓦砖官窑民景德镇龙泉钧汝哥定磁州耀州"
+             "建宜兴德化长沙越邢")
+    words = ("vase bowl dish jar ewer cup censer tripod bell mirror jade disc blade scroll album leaf landscape figures "
+             "flowers birds insects dragon phoenix lotus scroll peony chrysanthemum plum orchid bamboo pine crane deer "
+             "fish horse cloud thunder mask famille rose doucai glaze underglaze red white black brown green yellow "
+             "purple gold silver bronze iron lacquer wood ivory stone pottery tile brick imperial kiln Jingdezhen "
+             "Longquan Jun Ru Ge Ding Cizhou Yaozhou Jian Yixing Dehua porcelain stoneware earthenware").split()
+    tags = ["青花", "blue-and-white", "官窑", "imperial", "瓷器", "porcelain", "书画", "painting", "青铜", "bronze",
+            "玉器", "jade", "漆器", "lacquer", "缠枝莲", "lotus", "龙纹", "dragon", "山水", "landscape"]
+    classes = ["瓷器", "书画", "青铜器", "玉器", "漆器", "陶器", "织绣", "金银器"]
+    materials = ["瓷 Porcelain", "绢本设色 Ink and colour on silk", "青铜 Bronze", "玉 Jade", "漆木 Lacquered wood",
+                 "陶 Earthenware"]
+
+    def zh(n: int) -> str:
+        return "".join(rng.choice(hanzi) for _ in range(n))
+
+    def en(n: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(n)).capitalize()
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(IMPORT_HEADERS)
+        for i in range(rows):
+            dynasty, begin, end = rng.choice(dynasties)
+            start = rng.randint(begin, end - 1)
+            out.writerow([
+                f"BM.{1900 + i % 120}.{i:07d}", dynasty + zh(rng.randint(8, 14)), en(rng.randint(6, 12)),
+                zh(rng.randint(2, 4)) if rng.random() < 0.4 else "", dynasty, rng.choice(materials),
+                f"H. {rng.uniform(5, 90):.1f} cm; Diam. {rng.uniform(5, 40):.1f} cm", rng.choice(classes),
+                "。".join(zh(rng.randint(15, 30)) for _ in range(rng.randint(4, 6))) + "。",
+                ". ".join(en(rng.randint(8, 14)) for _ in range(rng.randint(3, 5))) + ".",
+                "|".join(rng.sample(tags, rng.randint(3, 5))), start, min(end, start + rng.randint(0, 60)),
+                f"Gift of {en(2)}, {rng.randint(1950, 2020)}" if rng.random() < 0.5 else "",
+            ])
+
+
+def bare_import(csv_path: Path, db_path: Path) -> int:
+    """The yardstick: the same CSV read with the csv module and written with bare sqlite3
+    ``executemany`` (explicit ids, one transaction, same pragmas) into the same tables —
+    collection_item, item_tag and the item_search FTS rows with the same ``domain.search.document``
+    text. No mapping, no checks, no upsert: the least an import into this schema can cost."""
+    import csv
+    import sqlite3
+    from datetime import datetime, timezone
+
+    from curator_console.domain.search import document
+
+    fields = ["object_number", "title", "alt_title", "maker", "period", "medium", "dimensions", "classification",
+              "description", "alt_description", "tags", "begin_year", "end_year", "credit_line"]
+    text_cols = ["culture", "date_text", "provenance", "rights", "source_ref"]
+    now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+    conn = sqlite3.connect(db_path)
+    for pragma in ("foreign_keys=ON", "busy_timeout=10000", "journal_mode=WAL", "synchronous=FULL"):
+        conn.execute(f"PRAGMA {pragma}")
+    item_cols = ["id", "museum_id", *[f for f in fields if f != "tags"], *text_cols, "source", "version",
+                 "created_at", "updated_at"]
+    item_sql = f"INSERT INTO collection_item ({', '.join(item_cols)}) VALUES ({', '.join('?' * len(item_cols))})"
+    tag_sql = "INSERT INTO item_tag (item_id, tag, position) VALUES (?, ?, ?)"
+    fts_sql = "INSERT INTO item_search (rowid, num, title, people, tags, body) VALUES (?, ?, ?, ?, ?, ?)"
+    n = 0
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO museum (id, code, name, alt_name, city, timezone, description, alt_description,"
+                     " version, created_at, updated_at) VALUES (1, 'MUSEUM', 'bench', '', '', 'UTC', '', '', 1, ?, ?)",
+                     (now, now))
+        while True:
+            items, tag_rows, docs = [], [], []
+            for cells in reader:
+                n += 1
+                record = dict(zip(fields, cells))
+                tag_list = [t for t in record.pop("tags").split("|") if t]
+                record["begin_year"] = int(record["begin_year"]) if record["begin_year"] else None
+                record["end_year"] = int(record["end_year"]) if record["end_year"] else None
+                items.append((n, 1, *record.values(), "", "", "", "", "", "csv", 1, now, now))
+                tag_rows.extend((n, t, i) for i, t in enumerate(tag_list))
+                d = document({**record, "tags": tag_list})
+                docs.append((n, d.num, d.title, d.people, d.tags, d.body))
+                if len(items) >= 5000:
+                    break
+            if not items:
+                break
+            conn.executemany(item_sql, items)
+            conn.executemany(tag_sql, tag_rows)
+            conn.executemany(fts_sql, docs)
+        conn.commit()
+    conn.close()
+    return n
+
+
+@benchmark("import", "CSV collection import through the CLI's service (rows/s) vs. bare sqlite3 executemany")
+def bench_import(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
+    """Both sides import the same generated CSV (Chinese and English text, tags with |) into a fresh
+    SQLite file of the app's schema: the app through ``services.collection_import.import_collection``
+    in-process — exactly what ``curator-console import-collection`` runs (encoding and delimiter
+    detection, header mapping, checks, upsert lookups, tags, search index, one transaction) — the
+    baseline with ``bare_import``. Database creation is outside the timings; reading the file is in."""
+    from sqlalchemy import text
+
+    from curator_console.persistence.db import open_database, resolve_url
+    from curator_console.persistence.unit_of_work import UnitOfWork
+    from curator_console.services.collection_import import import_collection
+
+    os.environ["CURATOR_CONSOLE_HOME"] = str(ctx.home)
+    rows = args.rows or IMPORT_DEFAULT_ROWS
+    csv_path = ctx.scratch / "collection.csv"
+    t0 = time.perf_counter()
+    write_import_csv(csv_path, rows)
+    print(f"import: generated {rows:,} rows ({csv_path.stat().st_size / 1e6:.0f} MB) in "
+          f"{time.perf_counter() - t0:.1f} s", flush=True)
+    app_rates, bare_rates = [], []
+    for run in range(args.runs):
+        db = open_database(resolve_url(ctx.scratch / f"app-{run}.sqlite3", ctx.scratch), backups_dir=ctx.scratch)
+        t0 = time.perf_counter()
+        report = import_collection(UnitOfWork(db.session_factory), csv_path)
+        app_s = time.perf_counter() - t0
+        with db.engine.connect() as conn:
+            stored = conn.execute(text("SELECT COUNT(*) FROM collection_item")).scalar_one()
+            indexed = conn.execute(text("SELECT COUNT(*) FROM item_search")).scalar_one()
+        db.dispose()
+        if report.imported != rows or stored != rows or indexed != rows or report.rejected:
+            raise BenchmarkError(f"the app imported {report.imported} of {rows} rows (stored {stored}, "
+                                 f"indexed {indexed}, rejected {report.rejected_rows})")
+
+        bare_path = ctx.scratch / f"bare-{run}.sqlite3"
+        open_database(resolve_url(bare_path, ctx.scratch), backups_dir=ctx.scratch).dispose()
+        t0 = time.perf_counter()
+        bare_n = bare_import(csv_path, bare_path)
+        bare_s = time.perf_counter() - t0
+        if bare_n != rows:
+            raise BenchmarkError(f"the baseline stored {bare_n} of {rows} rows")
+        app_rates.append(rows / app_s)
+        bare_rates.append(rows / bare_s)
+        print(f"import run {run + 1}: app={rows / app_s:,.0f} rows/s ({app_s:.1f} s) "
+              f"bare={rows / bare_s:,.0f} rows/s ({bare_s:.1f} s)", flush=True)
+        for suffix in ("", "-wal", "-shm"):
+            for stem in (f"app-{run}.sqlite3", f"bare-{run}.sqlite3"):
+                (ctx.scratch / (stem + suffix)).unlink(missing_ok=True)
+    app_median = statistics.median(app_rates)
+    bare_median = statistics.median(bare_rates)
+    return {"rows": rows, "app_rows_per_s": int(app_median), "baseline_rows_per_s": int(bare_median),
+            "ratio": f"{app_median / bare_median:.2f}", "runs": args.runs}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Curator Console benchmarks.")
     sub = parser.add_subparsers(dest="name", metavar="BENCHMARK", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--runs", type=int, default=9, help="measured runs per benchmark (default 9)")
+        p.add_argument("--rows", type=int, default=None,
+                       help="data size for benchmarks that generate data (each has its own default)")
 
     for name, (_fn, help_text) in BENCHMARKS.items():
         common(sub.add_parser(name, help=help_text))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from curator_console import paths
+from curator_console.persistence.schema_version import HEAD_REVISION
 
 from .conftest import PYTHON, subprocess_env
 
@@ -66,7 +67,7 @@ def test_smoke_on_a_new_database_file(home, tmp_path):
     assert db.is_file()
     info = run_app(home, "--db", str(db), "db", "info")
     assert info.returncode == 0, info.stderr
-    assert "revision=0001_initial" in info.stdout
+    assert f"revision={HEAD_REVISION}" in info.stdout
 
 
 def test_smoke_on_the_seeded_small_museum(home, db_path):
