@@ -92,6 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
     ic.add_argument("--strict", action="store_true", help="import nothing if any row has a problem")
     ic.add_argument("--report", metavar="OUT.csv", help="write the rejected rows and warnings to a CSV file")
 
+    src = sub.add_parser("import-source", help="import objects from The Met, the Art Institute of Chicago or a IIIF manifest URL")
+    ssub = src.add_subparsers(dest="source", metavar="SOURCE", required=True)
+    for name, label in (("met", "The Metropolitan Museum of Art"), ("aic", "the Art Institute of Chicago")):
+        sp = ssub.add_parser(name, help=f"search or pick objects of {label}'s open-access API")
+        pick = sp.add_mutually_exclusive_group(required=True)
+        pick.add_argument("--search", metavar="QUERY", help="import the first --limit results of a search")
+        pick.add_argument("--ids", metavar="ID,ID,…", help="import these object ids")
+        sp.add_argument("--limit", type=int, default=20, help="how many search results (default 20)")
+        sp.add_argument("--no-images", action="store_true", help="do not download the images now")
+        sp.add_argument("--report", metavar="OUT.csv", help="write the import report as CSV")
+        sp.add_argument("--base-url", help=argparse.SUPPRESS)  # tests point this at a local server
+    ip = ssub.add_parser("iiif", help="import one IIIF Presentation 2 or 3 manifest from its URL")
+    ip.add_argument("url")
+    ip.add_argument("--allow-http", action="store_true", help="allow a plain http:// address to another machine")
+    ip.add_argument("--no-images", action="store_true", help="do not download the images now")
+    ip.add_argument("--report", metavar="OUT.csv", help="write the import report as CSV")
+    fi = sub.add_parser("fetch-images", help="download images that imports only referenced by URL")
+    fi.add_argument("--limit", type=int, default=None, help="at most this many images")
+
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
     from curator_console.connectors.simulator import cli as sim_cli
 
@@ -338,6 +357,59 @@ def cmd_import_collection(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_source(args: argparse.Namespace) -> int:
+    from curator_console import paths
+    from curator_console.connectors.http import HttpClient
+    from curator_console.persistence.media import MediaStore
+    from curator_console.services import collection_import as ci
+    from curator_console.services import collection_sources as sources
+    from curator_console.services import database as dbs
+
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    client, media = HttpClient(), MediaStore(paths.media_dir())
+    fetch = not args.no_images
+    if args.source == "iiif":
+        report = sources.import_iiif_manifest(uow, client, args.url, media, allow_insecure_http=args.allow_http,
+                                              fetch_images=fetch)
+    else:
+        base = {"base_url": args.base_url} if args.base_url else {}
+        if args.ids:
+            ids = [i.strip() for i in args.ids.split(",") if i.strip()]
+        elif args.source == "met":
+            ids = [h.object_id for h in sources.search_met(client, args.search, limit=args.limit, **base)]
+        else:
+            ids = [h.object_id for h in sources.search_aic(client, args.search, limit=min(args.limit, 100), **base).hits]
+        if not ids:
+            print("imported=0 updated=0 rejected=0")
+            return EXIT_OK
+        run = sources.import_from_met if args.source == "met" else sources.import_from_aic
+        report = run(uow, client, ids, media, fetch_images=fetch, **base)
+    if args.report:
+        ci.write_report_csv(report, args.report)
+    for problem in report.warnings[:20]:
+        print(f"warning: {problem.field}: {problem.reason}", file=sys.stderr)
+    print(f"unchanged={report.unchanged} warnings={len(report.warnings)}")
+    print(report.summary_line())
+    return EXIT_OK
+
+
+def cmd_fetch_images(args: argparse.Namespace) -> int:
+    from curator_console import paths
+    from curator_console.connectors.http import HttpClient
+    from curator_console.persistence.media import MediaStore
+    from curator_console.services import collection_sources as sources
+    from curator_console.services import database as dbs
+
+    database = open_for_cli(args)
+    summary = sources.fetch_missing_images(lambda: dbs.unit_of_work(database), HttpClient(),
+                                           MediaStore(paths.media_dir()), limit=args.limit)
+    for failure in summary.failed[:20]:
+        print(f"failed: {failure.item}: {failure.reason}", file=sys.stderr)
+    print(summary.line())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -348,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--reset only applies to --demo.", EXIT_USAGE)
 
     from curator_console.connectors.errors import PlatformError
+    from curator_console.importers.records import ImportFileError
     from curator_console.persistence.db import DatabaseError
     from curator_console.persistence.secrets import KeychainUnavailableError, MissingTokenError, install_log_redaction
     from curator_console.services.collection import ValidationError
@@ -367,6 +440,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_sync_store(args)
         if args.command == "import-collection":
             return cmd_import_collection(args)
+        if args.command == "import-source":
+            return cmd_import_source(args)
+        if args.command == "fetch-images":
+            return cmd_fetch_images(args)
         if args.command == "simulate-platform":
             from curator_console.connectors.simulator import cli as sim_cli
 
@@ -381,7 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"the demo museum could not be created: {exc}", EXIT_ERROR)
     except PlatformError as exc:
         return _fail(str(exc), EXIT_PLATFORM)
-    except (ConnectionError_, ValidationError, KeychainUnavailableError, MissingTokenError) as exc:
+    except (ConnectionError_, ValidationError, KeychainUnavailableError, MissingTokenError, ImportFileError) as exc:
         return _fail(str(exc), EXIT_ERROR)
     except KeyboardInterrupt:
         return 130

@@ -528,3 +528,43 @@ def test_cancelling_during_the_image_download_keeps_the_objects(db: Database, se
         "not fetched yet (the download was cancelled); fetching missing images later gets it"] * 3
     assert [i.sha256 for i in images_of(db, "GU-2026.1")] == ["", "", ""]
     assert fetch_missing_images(factory(db), client, media).fetched == 2  # later: all but the 404
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def run_cli(home: Path, dbfile: Path, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CURATOR_CONSOLE_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "curator_console", "--db", str(dbfile), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+
+
+def test_cli_import_source_met_iiif_and_fetch_images(server: HTTPServer, tmp_path: Path, curator_home: Path) -> None:
+    img = serve_images(server)
+    serve_met(server, img)
+    dbfile = tmp_path / "cli.sqlite3"
+    base = server.url_for(MET)
+    met_run = run_cli(curator_home, dbfile, "import-source", "met", "--search", "lotus", "--limit", "5",
+                      "--base-url", base, "--report", str(tmp_path / "met-report.csv"))
+    assert met_run.returncode == 0, met_run.stderr
+    last = met_run.stdout.strip().splitlines()[-1]
+    assert last.startswith("imported=2")  # 101 and 102; 103 has no object number, 404404 does not exist
+    assert "warning:" in met_run.stderr  # the broken image and the HTML page are named
+    assert (tmp_path / "met-report.csv").exists()
+
+    server.expect_request("/manifest.json").respond_with_json(manifest_v3(server))
+    iiif_run = run_cli(curator_home, dbfile, "import-source", "iiif", server.url_for("/manifest.json"), "--no-images")
+    assert iiif_run.returncode == 0, iiif_run.stderr
+    assert iiif_run.stdout.strip().splitlines()[-1].startswith("imported=1")
+
+    fetched = run_cli(curator_home, dbfile, "fetch-images")
+    assert fetched.returncode == 0, fetched.stderr
+    assert "fetched=" in fetched.stdout
+
+    server.expect_request("/not-a-manifest").respond_with_data("<html>hi</html>", content_type="text/html")
+    refused = run_cli(curator_home, dbfile, "import-source", "iiif", server.url_for("/not-a-manifest"))
+    assert refused.returncode != 0 and "not" in refused.stderr.lower()
