@@ -121,8 +121,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
             self.workspace_actions.append(action)
 
+        from curator_console.ui.imports.actions import make_import_actions
+
+        collection = self.pages[0]
+        self.import_actions = make_import_actions(
+            self, self.context, lambda: collection.load() if collection.has_loaded else None)
+
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        for action in self.import_actions:
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)

@@ -25,13 +25,9 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from curator_console.ui.context import AppContext
-from curator_console.ui.imports.file_import import FileImport
-from curator_console.ui.imports.online_sources import (
-    FetchMissingImages,
-    IiifManifestDialog,
-    OnlineSourcesDialog,
-    SourceEndpoints,
-)
+
+# The flows (and the network code behind them) are imported when an action is first used, so
+# building the menus costs nothing at start-up.
 
 
 class ImportActions(QObject):
@@ -40,17 +36,17 @@ class ImportActions(QObject):
     ``parent_widget.findChild(ImportActions)``."""
 
     def __init__(self, parent_widget: QWidget, context: AppContext, on_imported: Callable[[], None],
-                 endpoints: SourceEndpoints | None = None) -> None:
+                 endpoints=None) -> None:
         super().__init__(parent_widget)
         self.setObjectName("importActions")
         self.parent_widget = parent_widget
         self.context = context
         self.on_imported = on_imported
-        self.endpoints = endpoints or SourceEndpoints()
-        self.file_import: FileImport | None = None
-        self.online_dialog: OnlineSourcesDialog | None = None
-        self.iiif_dialog: IiifManifestDialog | None = None
-        self.image_fetch: FetchMissingImages | None = None
+        self.endpoints = endpoints  # None: the museums' public APIs
+        self.file_import = None
+        self.online_dialog = None
+        self.iiif_dialog = None
+        self.image_fetch = None
 
         self.import_file = QAction(parent_widget)
         self.import_file.setObjectName("importCollectionFileAction")
@@ -89,43 +85,52 @@ class ImportActions(QObject):
         return super().eventFilter(watched, event)
 
     # --- what the actions do ----------------------------------------------------------------
-    def _new_file_import(self) -> FileImport:
+    def _new_file_import(self):
+        from curator_console.ui.imports.file_import import FileImport
+
         if self.file_import is not None and isValid(self.file_import) and self.file_import.outcome:
             self.file_import.deleteLater()  # the previous one has ended; its dialogs belong to the window
         flow = FileImport(self.parent_widget, self.context, self.on_imported)
         self.file_import = flow
         return flow
 
-    def start_file_import(self) -> FileImport:
+    def start_file_import(self):
         flow = self._new_file_import()
         flow.start()
         return flow
 
-    def import_path(self, path: str) -> FileImport:
+    def import_path(self, path: str):
         """The file import without the file dialog (e.g. for a file dropped on the window)."""
         flow = self._new_file_import()
         flow.open_file(path)
         return flow
 
-    def open_online_sources(self) -> OnlineSourcesDialog:
+    def open_online_sources(self):
+        from curator_console.ui.imports.online_sources import OnlineSourcesDialog, SourceEndpoints
+
         if self.online_dialog is not None and isValid(self.online_dialog) and self.online_dialog.isVisible():
             self.online_dialog.raise_()
             self.online_dialog.activateWindow()
             return self.online_dialog
-        dialog = OnlineSourcesDialog(self.context, self.on_imported, self.parent_widget, self.endpoints)
+        dialog = OnlineSourcesDialog(self.context, self.on_imported, self.parent_widget,
+                                     self.endpoints or SourceEndpoints())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.online_dialog = dialog
         dialog.open()
         return dialog
 
-    def open_iiif(self) -> IiifManifestDialog:
+    def open_iiif(self):
+        from curator_console.ui.imports.online_sources import IiifManifestDialog
+
         dialog = IiifManifestDialog(self.context, self.on_imported, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.iiif_dialog = dialog
         dialog.open()
         return dialog
 
-    def start_image_fetch(self) -> FetchMissingImages:
+    def start_image_fetch(self):
+        from curator_console.ui.imports.online_sources import FetchMissingImages
+
         flow = FetchMissingImages(self.parent_widget, self.context, self.on_imported)
         if self.image_fetch is not None and isValid(self.image_fetch) and self.image_fetch.ended:
             self.image_fetch.deleteLater()
@@ -135,7 +140,7 @@ class ImportActions(QObject):
 
 
 def make_import_actions(parent_widget: QWidget, context: AppContext, on_imported: Callable[[], None],
-                        endpoints: SourceEndpoints | None = None) -> list[QAction]:
+                        endpoints=None) -> list[QAction]:
     """The four import actions (see the module docstring). ``endpoints`` points The Met and AIC
     elsewhere (tests); by default the museums' public APIs."""
     return ImportActions(parent_widget, context, on_imported, endpoints).actions

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from curator_console.services import connections as live_svc
 from curator_console.services import review as review_svc
 from curator_console.ui.platform_names import platform_label
 from curator_console.ui.sessions_columns import session_columns
@@ -56,6 +55,8 @@ class LivePage(WorkspacePage):
         self.sessions.retranslate()
 
     def load(self) -> None:
+        from curator_console.services import connections as live_svc  # loads the connectors: not at start-up
+
         uow = self.context.uow
         self.fetch(lambda: live_svc.list_connections(uow()), self._show_connections)
         self.fetch(lambda: review_svc.list_sessions(uow()), self._show_sessions)
