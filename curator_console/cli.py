@@ -424,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from curator_console.persistence.db import DatabaseError
     from curator_console.persistence.secrets import KeychainUnavailableError, MissingTokenError, install_log_redaction
     from curator_console.services.collection import ValidationError
-    from curator_console.services.connections import ConnectionError_
+    from curator_console.services.errors import ConnectionError_
     from curator_console.services.demo import DemoDataError
 
     install_log_redaction()

@@ -19,12 +19,9 @@ from curator_console.domain.records import ConnectionRow
 from curator_console.persistence import models as m
 from curator_console.persistence import secrets
 from curator_console.persistence.unit_of_work import UnitOfWork
+from curator_console.services.errors import ConnectionError_
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-class ConnectionError_(ValueError):
-    """A connection cannot be saved or used as asked; the message says why in plain words."""
 
 
 @dataclass
