@@ -7,6 +7,7 @@ import platform
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -94,10 +95,11 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(lambda _c: self._update_undo_texts())
-        stack.canRedoChanged.connect(lambda _c: self._update_undo_texts())
-        stack.undoTextChanged.connect(lambda _t: self._update_undo_texts())
-        stack.redoTextChanged.connect(lambda _t: self._update_undo_texts())
+        # Bound methods, not lambdas: Qt drops these connections when the window is destroyed.
+        stack.canUndoChanged.connect(self._stack_changed)
+        stack.canRedoChanged.connect(self._stack_changed)
+        stack.undoTextChanged.connect(self._stack_changed)
+        stack.redoTextChanged.connect(self._stack_changed)
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -170,8 +172,13 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(db.display)
         self.platform_label.setText(self.tr("Platform: built-in simulator (rehearsal)"))
 
+    def _stack_changed(self, *_args) -> None:
+        self._update_undo_texts()
+
     def _update_undo_texts(self) -> None:
         stack = self.context.undo_stack
+        if not (isValid(self) and isValid(stack)):
+            return
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         undo, redo = stack.undoText(), stack.redoText()
