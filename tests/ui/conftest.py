@@ -167,8 +167,17 @@ def open_app(qtbot, settings_path: Path) -> Iterator[Callable[..., App]]:
         return app
 
     yield _open
+    from shiboken6 import isValid
+
     drain_background_tasks(qtbot)
     for app in opened:
+        # pytest-qt may already have deleted the window (its widget clean-up runs first, and the
+        # wait above lets the deferred delete happen when background work was still running).
+        if not isValid(app.window):
+            # Its actions are gone: clear the stack without telling them.
+            app.context.undo_stack.blockSignals(True)
+            app.context.undo_stack.clear()
+            continue
         if app.window.isVisible():
             app.window.close()
         app.context.undo_stack.clear()

@@ -18,7 +18,10 @@ def find_table(root: QWidget, name: str) -> QTableView:
 
 
 def source_model(view: QTableView):
-    return view.model().sourceModel()
+    """The model holding the rows: behind the sort proxy, or the view's own (the Collection's lazy
+    model sorts in the database and has no proxy)."""
+    model = view.model()
+    return model.sourceModel() if hasattr(model, "sourceModel") else model
 
 
 def column_of(view: QTableView, key: str) -> int:

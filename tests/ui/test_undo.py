@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from curator_console.services import collection as collection_svc
+from curator_console.services import collection_objects as objects_svc
 from curator_console.services import tours as tours_svc
 from curator_console.ui import tasks
 
@@ -249,12 +250,12 @@ def test_quick_undos_leave_the_table_showing_the_database(qtbot, app, dataset, w
         edit_cell(table, "object_number", "TSM-001", "title", value)
         qtbot.waitUntil(lambda: shown_title(table, "TSM-001") == value, timeout=LOAD_TIMEOUT_MS)  # noqa: B023
 
-    # The reload after the first undo reads the database, then is slow to come back.
+    # The row refresh after the first undo reads the database, then is slow to come back.
     read_first, gate = threading.Event(), threading.Event()
-    real = collection_svc.list_items
+    real = objects_svc.listed_rows
     calls: list[int] = []
 
-    def list_items(uow, *args, **kwargs):
+    def listed_rows(uow, *args, **kwargs):
         n = len(calls)
         calls.append(n)
         rows = real(uow, *args, **kwargs)
@@ -263,7 +264,7 @@ def test_quick_undos_leave_the_table_showing_the_database(qtbot, app, dataset, w
             gate.wait(LOAD_TIMEOUT_MS / 1000)
         return rows
 
-    monkeypatch.setattr(collection_svc, "list_items", list_items)
+    monkeypatch.setattr(objects_svc, "listed_rows", listed_rows)
     window.undo_action.trigger()  # database: "First"; its reload reads that, then is held
     qtbot.waitUntil(read_first.is_set, timeout=LOAD_TIMEOUT_MS)
     window.undo_action.trigger()  # database: the original title; its reload comes back at once
