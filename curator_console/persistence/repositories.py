@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import Integer, Select, func, insert, or_, select, text
+from sqlalchemy import Select, func, insert, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from curator_console.persistence import models as m
@@ -114,18 +114,6 @@ class CollectionQueries:
 
     def __init__(self, session: Session) -> None:
         self.s = session
-
-    def ordered_ids(self, sort: str, descending: bool, flt=None, match: tuple[str, dict] | None = None) -> list[int]:
-        col = getattr(m.CollectionItem, sort)
-        order = (col.desc(), m.CollectionItem.id.desc()) if descending else (col, m.CollectionItem.id)
-        q = select(m.CollectionItem.id)
-        cond, params = filter_sql(flt)
-        if cond:
-            q = q.where(text(cond).bindparams(**params))
-        if match is not None:
-            sql, mparams = match
-            q = q.where(m.CollectionItem.id.in_(text(sql).bindparams(**mparams).columns(id=Integer)))
-        return list(self.s.scalars(q.order_by(*order)))
 
     def rows_by_ids(self, ids: Sequence[int]) -> list:
         if not ids:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from curator_console.domain.records import ItemRow
-from curator_console.domain.search import SORT_KEYS, CollectionFilter
+from curator_console.domain.search import CollectionFilter
 from curator_console.persistence.search import SearchIndex
 from curator_console.persistence.unit_of_work import UnitOfWork
 
@@ -76,22 +76,12 @@ def search(uow: UnitOfWork, query: str, limit: int = 50, flt: CollectionFilter |
 def result_ids(uow: UnitOfWork, query: str = "", flt: CollectionFilter | None = None,
                sort: str | None = None, descending: bool = False) -> list[int]:
     """Every object id the view shows, in display order: the whole collection (or a filter of it)
-    by ``sort``; or the matches of ``query``, ranked (``sort`` None) or by ``sort``."""
-    from curator_console.persistence.repositories import filter_sql
+    by ``sort``; or the matches of ``query``, ranked (``sort`` None) or by ``sort``. (The
+    Collection view uses ``collection_objects.result_id_array``, the same ids streamed into a
+    compact array.)"""
+    from curator_console.services.collection_objects import result_id_array
 
-    if sort is not None and sort not in SORT_KEYS:
-        raise ValidationError(f"Cannot sort by “{sort}”.")
-    with uow:
-        queries = uow.repos.collection_queries
-        if not query.strip():
-            return queries.ordered_ids(sort or "object_number", descending, flt)
-        index = SearchIndex(uow.session)
-        if sort is not None:
-            return queries.ordered_ids(sort, descending, flt, match=index.match_subquery(query))
-        cond, params = filter_sql(flt)
-        hits = index.ranked(query, limit=10**9, within=cond, within_params=params)
-        ids = [h.item_id for h in hits]
-        return ids[::-1] if descending else ids
+    return list(result_id_array(uow, query, flt, sort, descending))
 
 
 def rows_by_ids(uow: UnitOfWork, ids: list[int]) -> list[ItemRow]:
