@@ -448,6 +448,22 @@ def bench_import(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
             "ratio": f"{app_median / bare_median:.2f}", "runs": args.runs}
 
 
+# --- search --------------------------------------------------------------------------------
+
+
+@benchmark("search", "first screenful of ranked results on a large collection vs. the same queries on the index")
+def bench_search(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
+    """See ``search_bench.py``. ``--rows`` (default 2,000,000) objects are generated into the app's
+    schema first (several minutes and ~2.4 GB for two million); ``--db PATH`` reuses a built file."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import search_bench
+
+    os.environ["CURATOR_CONSOLE_HOME"] = str(ctx.home)
+    rows = args.rows or 2_000_000
+    path = Path(args.db) if getattr(args, "db", None) else ctx.scratch / "search.sqlite3"
+    return search_bench.run(path, rows, max(1, args.runs))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Curator Console benchmarks.")
     sub = parser.add_subparsers(dest="name", metavar="BENCHMARK", required=True)
@@ -456,6 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--runs", type=int, default=9, help="measured runs per benchmark (default 9)")
         p.add_argument("--rows", type=int, default=None,
                        help="data size for benchmarks that generate data (each has its own default)")
+        p.add_argument("--db", default=None, help="search: reuse an already generated collection file")
 
     for name, (_fn, help_text) in BENCHMARKS.items():
         common(sub.add_parser(name, help=help_text))
