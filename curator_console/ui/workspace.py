@@ -93,32 +93,41 @@ class WorkspacePage(QWidget):
         super().changeEvent(event)
 
     def make_table(self, model: RowsModel, name: str) -> QTableView:
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
+        return make_sortable_table(model, name, self, editable=True)
+
+
+def make_sortable_table(model: RowsModel, name: str, parent: QWidget, editable: bool = False) -> QTableView:
+    """A table over ``model`` through a sort proxy: row selection, sortable headers, Ctrl+C copies
+    the selection as tab-separated text; cells editable by typing when ``editable``."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    if editable:
         view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        copy = QShortcut(QKeySequence.StandardKey.Copy, view)
-        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        copy.activated.connect(lambda: copy_selection(view))
-        return view
+    else:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    copy = QShortcut(QKeySequence.StandardKey.Copy, view)
+    copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    copy.activated.connect(lambda: copy_selection(view))
+    return view
 
 
 def selected_row(view: QTableView) -> Any | None:

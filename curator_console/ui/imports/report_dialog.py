@@ -7,15 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,8 +25,8 @@ from curator_console.services import collection_import as svc
 from curator_console.services.collection_sources import FetchSummary
 from curator_console.ui import formatting as fmt
 from curator_console.ui.imports.common import field_label
-from curator_console.ui.table_model import SORT_ROLE, Column, RowsModel
-from curator_console.ui.workspace import copy_selection, heading
+from curator_console.ui.table_model import Column, RowsModel
+from curator_console.ui.workspace import heading, make_sortable_table
 
 
 @dataclass(frozen=True)
@@ -49,28 +47,8 @@ def problem_rows(report: svc.ImportReport) -> list[ProblemRow]:
 
 
 def make_problem_table(model: RowsModel, name: str, parent: QWidget) -> QTableView:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = make_sortable_table(model, name, parent)
     view.setMinimumHeight(220)
-    copy = QShortcut(QKeySequence.StandardKey.Copy, view)
-    copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    copy.activated.connect(lambda: copy_selection(view))
     return view
 
 
