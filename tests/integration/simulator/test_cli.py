@@ -66,10 +66,13 @@ def test_simulate_platform_serves_the_contract_to_an_independent_client():
         rooms = requests.get(f"{url}/v1/rooms", headers=auth, timeout=10).json()["rooms"]
         assert rooms[0]["id"] == "r1" and rooms[0]["status"] == "live"
 
-        # viewers that change over time (speed 600: 0.6 s real = 6 simulated minutes)
+        # viewers that change over time (speed 600: each real second is 10 simulated minutes)
         first = requests.get(f"{url}/v1/rooms/r1/viewers", headers=auth, timeout=10).json()
-        time.sleep(0.6)
-        second = requests.get(f"{url}/v1/rooms/r1/viewers", headers=auth, timeout=10).json()
+        second, tick, deadline = first, threading.Event(), time.monotonic() + 30
+        while (second["viewers"] == first["viewers"] or second["visitors"] <= first["visitors"]) \
+                and time.monotonic() < deadline:
+            tick.wait(0.05)  # wait for simulated time to move on (a condition, not a fixed pause)
+            second = requests.get(f"{url}/v1/rooms/r1/viewers", headers=auth, timeout=10).json()
         assert second["at"] > first["at"]
         assert second["viewers"] != first["viewers"] and second["visitors"] > first["visitors"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 import requests
@@ -52,17 +51,14 @@ def test_drop_fault_closes_the_connection_without_an_answer(client, server, cloc
 
 
 def test_slow_fault_delays_answers(client, server):
-    server.inject_fault("slow", 60, delay=0.4)
-    t0 = time.perf_counter()
-    r = client.get("/v1/rooms")
-    assert r.status_code == 200
-    assert time.perf_counter() - t0 >= 0.35
+    """A 30-second delay: a client that waits half a second gets no answer; once the fault is
+    cleared the same short wait is enough (behaviour, not a measured duration)."""
+    server.inject_fault("slow", 60, delay=30)
     with pytest.raises(requests.Timeout):
-        client.session.get(server.url + "/v1/rooms", timeout=(2, 0.1))
+        client.session.get(server.url + "/v1/rooms", timeout=(2, 0.5))
     server.clear_faults()
-    t0 = time.perf_counter()
-    assert client.get("/v1/rooms").status_code == 200
-    assert time.perf_counter() - t0 < 0.35
+    assert client.session.get(server.url + "/v1/rooms", timeout=(2, 5),
+                              headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
 def test_stop_interrupts_slow_answers(clock):
@@ -70,14 +66,17 @@ def test_stop_interrupts_slow_answers(clock):
     srv.start()
     srv.inject_fault("slow", 600, delay=300)
     results = []
-    worker = threading.Thread(target=lambda: results.append(Client(srv.url).get("/v1/rooms").status_code))
+    def ask() -> None:
+        try:
+            results.append(Client(srv.url).get("/v1/rooms").status_code)
+        except requests.ConnectionError:
+            results.append("closed")  # stop() came first and closed the socket: also an end
+
+    worker = threading.Thread(target=ask)
     worker.start()
-    time.sleep(0.2)
-    t0 = time.perf_counter()
     srv.stop()
-    worker.join(timeout=5)
-    assert time.perf_counter() - t0 < 3
-    assert not worker.is_alive() and results in ([200], [])
+    worker.join(timeout=10)  # the answer was delayed 300 s: only stop() can have ended it this soon
+    assert not worker.is_alive() and results in ([200], ["closed"])
 
 
 def test_fault_requests_are_validated(client, server):
