@@ -89,6 +89,22 @@ def parse_query(query: str) -> list[Term]:
     return terms
 
 
+def terms_match(terms: list[Term], normalised: str) -> bool:
+    """Whether every term occurs in ``normalised`` text as the index would match it: a phrase of
+    consecutive tokens, the last one as a prefix for word terms."""
+    tokens = normalised.split()
+    for t in terms:
+        n = len(t.tokens)
+        head, last = list(t.tokens[:-1]), t.tokens[-1]
+        if not any(
+            tokens[i:i + n - 1] == head
+            and (tokens[i + n - 1].startswith(last) if t.prefix else tokens[i + n - 1] == last)
+            for i in range(len(tokens) - n + 1)
+        ):
+            return False
+    return True
+
+
 def fts5_expression(terms: list[Term]) -> str:
     """The terms as an SQLite FTS5 query (tokens are letters/digits only, so quoting is safe)."""
     parts = []

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from curator_console.domain.search import COLUMNS, Term, document, fts5_expression, parse_query, tsquery_expression
+from curator_console.domain.search import (
+    COLUMNS,
+    Term,
+    document,
+    fts5_expression,
+    parse_query,
+    terms_match,
+    tsquery_expression,
+)
 from curator_console.persistence import models as m
 
 TABLE = "item_search"
@@ -30,6 +38,9 @@ TIER_COLUMNS: tuple[tuple[str, ...], ...] = (("num", "title"), ("people", "tags"
 def pg_vector(columns: tuple[str, ...]) -> str:
     """The tsvector expression of a tier's columns; the GIN indexes are built on exactly these."""
     return "to_tsvector('simple'::regconfig, " + " || ' ' || ".join(columns) + ")"
+
+
+PREFIX_CANDIDATES = 500  # how many prefix matches are put into tiers for the first screen
 
 
 @dataclass(frozen=True)
@@ -106,8 +117,16 @@ class SearchIndex:
 
     def ranked(self, query: str, limit: int, exclude: set[int] | None = None, within: str | None = None,
                within_params: dict | None = None) -> list[Hit]:
-        """Up to ``limit`` hits, best tier first; ``within`` is an optional SQL condition on the
-        ``collection_item`` table (filters), given as text with bound ``within_params``."""
+        """Up to ``limit`` hits, best first; ``within`` is an optional SQL condition on the
+        ``collection_item`` table (filters), given as text with bound ``within_params``.
+
+        1. An object whose number is exactly the query answers alone (a B-tree lookup).
+        2. Whole words, tier by tier (numbers/titles, maker/tags, anywhere): FTS5 streams a whole
+           word's postings, so even a word in a quarter of two million objects costs little.
+        3. Only if that leaves the screen short: prefixes ("porc" → porcelain). A prefix makes the
+           index gather every matching posting first, so this is ONE bounded query over all columns
+           whose first candidates are put into tiers here (the full, exact tiered list is what
+           ``collection_objects.result_id_array`` reads in the background)."""
         terms = parse_query(query)
         if not terms:
             return []
@@ -121,27 +140,62 @@ class SearchIndex:
             if item_id not in seen:
                 hits.append(Hit(item_id, 0))
                 seen.add(item_id)
-        exact_number = bool(hits)
+        if hits:
+            return hits[:limit]
+        whole = [Term(t.tokens, prefix=False) for t in terms]
         for tier, columns in enumerate(TIER_COLUMNS, start=1):
-            if len(hits) >= limit or (exact_number and tier > 1):
-                # An exact object number is what was asked for: add only other numbers/titles like it.
+            if len(hits) >= limit:
                 break
-            sql, params = self._match_sql(columns, terms)
-            want = limit - len(hits) + len(seen)
-            if within:
-                sql = (f"SELECT s.id FROM ({sql}) s JOIN collection_item ON collection_item.id = s.id "
-                       f"WHERE {within} ORDER BY s.id LIMIT :lim")
-                params.update(within_params or {})
-            else:
-                sql = f"SELECT id FROM ({sql}) s ORDER BY id LIMIT :lim"
-            params["lim"] = want
+            sql, params = self._match_sql(columns, whole)
+            sql, params = self._limited(sql, params, within, within_params, limit - len(hits) + len(seen))
             for (item_id,) in self.s.execute(text(sql), params):
                 if item_id not in seen:
                     hits.append(Hit(item_id, tier))
                     seen.add(item_id)
                     if len(hits) >= limit:
                         break
+        if len(hits) < limit and any(t.prefix for t in terms):
+            hits.extend(self._prefix_candidates(terms, limit - len(hits), seen, within, within_params))
         return hits
+
+    def _limited(self, sql: str, params: dict, within: str | None, within_params: dict | None,
+                 limit: int, columns: str = "s.id") -> tuple[str, dict]:
+        if within:
+            sql = (f"SELECT {columns} FROM ({sql}) s JOIN collection_item ON collection_item.id = s.id "
+                   f"WHERE {within} ORDER BY s.id LIMIT :lim")
+            params.update(within_params or {})
+        else:
+            sql = f"SELECT {columns} FROM ({sql}) s ORDER BY s.id LIMIT :lim"
+        params["lim"] = limit
+        return sql, params
+
+    def _prefix_candidates(self, terms: list[Term], want: int, seen: set[int], within: str | None,
+                           within_params: dict | None) -> list[Hit]:
+        bound = max(want * 10, PREFIX_CANDIDATES)
+        if self.dialect == "sqlite":
+            sql = f"SELECT rowid AS id, num, title, people, tags FROM {TABLE} WHERE {TABLE} MATCH :q"
+            params: dict = {"q": fts5_expression(terms)}
+        else:
+            sql = (f"SELECT item_id AS id, num, title, people, tags FROM {TABLE} "
+                   f"WHERE {pg_vector(COLUMNS)} @@ to_tsquery('simple', :q)")
+            params = {"q": tsquery_expression(terms)}
+        sql, params = self._limited(sql, params, within, within_params, bound,
+                                    columns="s.id, s.num, s.title, s.people, s.tags")
+        ranked: list[Hit] = []
+        for item_id, num, title, people, tags in self.s.execute(text(sql), params):
+            if item_id in seen:
+                continue
+            if terms_match(terms, f"{num} {title}"):
+                tier = 1
+            elif terms_match(terms, f"{people} {tags}"):
+                tier = 2
+            else:
+                tier = 3
+            ranked.append(Hit(item_id, tier))
+        ranked.sort(key=lambda h: (h.tier, h.item_id))
+        out = ranked[:want]
+        seen.update(h.item_id for h in out)
+        return out
 
     def match_subquery(self, query: str) -> tuple[str, dict]:
         """SQL selecting the ids of every object matching ``query`` anywhere (column ``id``)."""

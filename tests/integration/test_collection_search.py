@@ -137,3 +137,17 @@ def test_upgrading_from_0001_indexes_existing_objects(any_db_url, open_db):
     assert set(numbers(collection.search(UnitOfWork(reopened.session_factory), "青花"))) == {
         "QHM.1987.034", "QHM.1991.012", "QHM.1988.005"}
 
+
+
+def test_whole_words_rank_before_prefix_only_matches(db):
+    # "vase" is a whole word in QHM.1987.034's English title; "vases" only in QHM.2001.024's text.
+    hits = numbers(collection.search(uow(db), "vase", limit=10))
+    assert hits[0] == "QHM.1987.034" and "QHM.2001.024" in hits
+    assert hits.index("QHM.1987.034") < hits.index("QHM.2001.024")
+
+
+def test_prefix_matches_are_put_into_tiers_and_respect_filters(db):
+    # "immort" is only a prefix (Immortals): the title match comes through the bounded prefix step.
+    assert numbers(collection.search(uow(db), "immort")) == ["QHM.1989.003"]
+    assert numbers(collection.search(uow(db), "porc", flt=CollectionFilter(classification="Painting"))) == [
+        "QHM.2001.024"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from curator_console.domain.search import Term, document, fts5_expression, normalize, parse_query, tsquery_expression
+from curator_console.domain.search import (
+    Term,
+    document,
+    fts5_expression,
+    normalize,
+    parse_query,
+    terms_match,
+    tsquery_expression,
+)
 
 
 def test_cjk_is_indexed_one_character_per_token_and_words_lowercased():
@@ -46,3 +54,12 @@ def test_normalised_text_has_only_single_spaces_and_no_query_syntax(text):
     expr = fts5_expression(parse_query(text))
     # Quotes appear only in balanced pairs around phrases.
     assert expr.count('"') % 2 == 0
+
+
+def test_terms_match_mirrors_the_index_rules():
+    text = normalize("明青花缠枝莲纹瓶 Vase with lotus scrolls")
+    assert terms_match(parse_query("青花"), text)
+    assert terms_match(parse_query("缠枝莲纹 scro"), text)  # phrase + prefix
+    assert not terms_match(parse_query("花青"), text)  # order matters
+    assert not terms_match(parse_query("vases"), text)  # a longer word is not a prefix of a shorter one
+    assert not terms_match(parse_query("lotus dragon"), text)  # every term must match
