@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Integer, delete, func, insert, select, text
 
 from curator_console.domain.records import ItemRow
-from curator_console.domain.search import SORT_KEYS, CollectionFilter, parse_query
+from curator_console.domain.search import SORT_KEYS, CollectionFilter, Term, parse_query
 from curator_console.persistence import models as m
 from curator_console.persistence.media import MAX_IMAGE_BYTES, MediaError, MediaStore, sniff
 from curator_console.persistence.search import SearchIndex
@@ -300,8 +300,9 @@ def result_id_array(uow: UnitOfWork, query: str = "", flt: CollectionFilter | No
 
 
 def _ranked_id_array(uow: UnitOfWork, query: str, cond: str | None, params: dict) -> array:
-    """Every match of ``query`` in ``SearchIndex.ranked`` order (exact object number, then the
-    index's tiers, each in id order, an object listed once), streamed into an array: a "seen" flag
+    """Every match of ``query`` in ``SearchIndex.ranked`` order (exact object number, whole words
+    by tier, then prefixes by tier, each in id order, an object listed once), streamed into an
+    array: a "seen" flag
     per id in a bytearray instead of a set of Python ints, so a query matching all two million
     objects costs tens of megabytes, not hundreds."""
     from curator_console.persistence.search import TIER_COLUMNS
@@ -327,8 +328,13 @@ def _ranked_id_array(uow: UnitOfWork, query: str, cond: str | None, params: dict
         exact = exact.where(text(cond).bindparams(**params))
     take(s.scalars(exact))
     conn = s.connection().execution_options(stream_results=True, yield_per=ID_STREAM_BATCH)
-    for columns in TIER_COLUMNS:
-        sql, qparams = index._match_sql(columns, terms)
+    # Whole words tier by tier, then (for word terms) prefixes tier by tier: the order of
+    # SearchIndex.ranked, whose first screen is therefore the start of this list.
+    stages = [[Term(t.tokens, prefix=False) for t in terms]]
+    if any(t.prefix for t in terms):
+        stages.append(terms)
+    for stage_terms, columns in ((st, c) for st in stages for c in TIER_COLUMNS):
+        sql, qparams = index._match_sql(columns, stage_terms)
         if cond:
             sql = (f"SELECT s.id FROM ({sql}) s JOIN collection_item ON collection_item.id = s.id "
                    f"WHERE {cond} ORDER BY s.id")

@@ -104,6 +104,8 @@ def test_listed_rows_carry_the_primary_image(uow, media, images):
     {"query": "青花"},
     {"query": "vase", "sort": "object_number", "descending": True},
     {"query": "GU-00003"},
+    {"query": "porc"},  # a prefix only: whole words find nothing, prefixes fill the screen
+    {"query": "vas blu"},
     {"query": "blue", "flt": CollectionFilter(tag="t2")},
 ])
 def test_id_arrays_are_compact_and_the_first_screen_is_their_prefix(uow, kwargs):
