@@ -143,6 +143,22 @@ def iter_met_hits(client: HttpClient, query: str, has_images: bool = True, *, of
             yield _met_hit(obj)
 
 
+MET_API = met.DEFAULT_BASE_URL
+AIC_API = aic.DEFAULT_BASE_URL
+THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024
+
+
+def thumbnail_bytes(client: HttpClient, url: str, max_bytes: int = THUMBNAIL_MAX_BYTES) -> bytes:
+    """The (small) preview image of a search hit, refused above ``max_bytes``; errors as the
+    client raises them (``PlatformError``) or ``ImageFetchError`` for an unusable answer."""
+    return fetch_image_bytes(client, url, max_bytes)
+
+
+def display_address(url: str) -> str:
+    """An address as shown to people: without query string or credentials."""
+    return safe_url(url)
+
+
 def search_met(client: HttpClient, query: str, has_images: bool = True, limit: int = 20, *, offset: int = 0,
                base_url: str = met.DEFAULT_BASE_URL, cancelled: Cancelled | None = None) -> list[SourceHit]:
     """Up to ``limit`` Met objects matching ``query`` (see ``iter_met_hits``)."""

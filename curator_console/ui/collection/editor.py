@@ -618,17 +618,23 @@ class ObjectEditor(QWidget):
             self._set_field(name, new)  # e.g. surrounding spaces dropped: nothing to undo
             return False
 
-        def apply(value):
-            expected = new if value == old else old
-            objsvc.update_field(uow(), item_id, name, value, expected=expected)
-
-        def after(value):
-            self._field_saved(item_id, name, value)
-
         spec = next(s for s in self.fields if s.name == name)
         label = fmt.arg(self.tr("Edit %1 of %2"), spec.label(), detail.object_number if name != "object_number" else old)
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, old, new, after, self._undo_failed))
+        self._push_saved_edit(label, old, new,
+                              lambda value, expected: objsvc.update_field(uow(), item_id, name, value, expected=expected),
+                              lambda value: self._field_saved(item_id, name, value))
         return True
+
+    def _push_saved_edit(self, label: str, old, new, save, after) -> None:
+        """Put an edit that is already saved on the undo stack. Undo and redo save again with
+        ``save(value, expected)``, where ``expected`` is the value the database should still hold
+        (so a colleague's change in between is refused, not overwritten); ``after(value)`` then
+        refreshes the editor."""
+
+        def apply(value):
+            save(value, new if value == old else old)
+
+        self.context.undo_stack.push(AppliedEditCommand(label, apply, old, new, after, self._undo_failed))
 
     def _field_saved(self, item_id: int, name: str, value: Any) -> None:
         if not isValid(self):
@@ -760,9 +766,6 @@ class ObjectEditor(QWidget):
         if old == new:
             return True
 
-        def apply(value):
-            objsvc.set_tags(uow(), item_id, value, expected=new if value == old else old)
-
         def after(value):
             if not isValid(self):
                 return
@@ -772,7 +775,8 @@ class ObjectEditor(QWidget):
                 self._show_tags(self.detail.tags)
             self.changed.emit(item_id)
 
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, old, new, after, self._undo_failed))
+        self._push_saved_edit(label, old, new,
+                              lambda value, expected: objsvc.set_tags(uow(), item_id, value, expected=expected), after)
         return True
 
     # --- images -------------------------------------------------------------------------------
@@ -894,9 +898,6 @@ class ObjectEditor(QWidget):
     def _push_images(self, item_id: int, old, new, label: str) -> None:
         uow = self.context.uow
 
-        def apply(value):
-            objsvc.set_images(uow(), item_id, value, expected=new if value == old else old)
-
         def after(value):
             if not isValid(self):
                 return
@@ -905,7 +906,8 @@ class ObjectEditor(QWidget):
                 self.reload()  # fresh image ids and sizes
             self.changed.emit(item_id)
 
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, tuple(old), tuple(new), after, self._undo_failed))
+        self._push_saved_edit(label, tuple(old), tuple(new),
+                              lambda value, expected: objsvc.set_images(uow(), item_id, value, expected=expected), after)
 
     def _change_images(self, images: Sequence[objsvc.ImageInfo], label: str) -> bool:
         detail = self.detail

@@ -35,9 +35,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from curator_console import paths
-from curator_console.connectors import aic, met
-from curator_console.connectors.http import safe_url
-from curator_console.connectors.iiif_fetch import fetch_image_bytes
 from curator_console.persistence.media import MediaStore
 from curator_console.services import collection_import
 from curator_console.services import collection_sources as sources
@@ -53,15 +50,14 @@ from curator_console.ui.workspace import heading
 
 PAGE_SIZE = 20
 THUMB_PX = 56
-THUMB_MAX_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class SourceEndpoints:
     """Where the museums' APIs are (tests point these at local fake servers)."""
 
-    met: str = met.DEFAULT_BASE_URL
-    aic: str = aic.DEFAULT_BASE_URL
+    met: str = sources.MET_API
+    aic: str = sources.AIC_API
 
 
 def source_name(source: str) -> str:
@@ -146,7 +142,7 @@ class HitsModel(RowsModel):
 
 def _thumbnail_image(client, url: str) -> QImage:
     """Runs on a worker thread: the image at ``url`` scaled to a thumbnail (QImage, not QPixmap)."""
-    data = fetch_image_bytes(client, url, THUMB_MAX_BYTES)
+    data = sources.thumbnail_bytes(client, url)
     image = QImage.fromData(data)
     if image.isNull():
         raise ValueError("not an image")
@@ -662,7 +658,7 @@ class IiifManifestDialog(QDialog):
                 return
             self.import_button.setEnabled(True)
             parent = self.parentWidget() or self
-            self.report_dialog = open_report(report, parent, safe_url(url))
+            self.report_dialog = open_report(report, parent, sources.display_address(url))
             self.accept()
             try:
                 self.on_imported()
