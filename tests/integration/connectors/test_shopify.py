@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 import random
 import re
-import socket
-import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
@@ -22,6 +20,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.integration.connectors.conftest import FakeTime
+from tests.integration.connectors.conftest import closed_port_url as shared_closed_port_url
 from werkzeug import Request, Response
 
 from curator_console.connectors import shopify
@@ -110,10 +109,7 @@ def assert_no_token(err: BaseException) -> None:
 
 
 def closed_port_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}{PATH}"
+    return shared_closed_port_url(PATH)
 
 
 def expect_graphql(server: HTTPServer, handler: Callable[[Request], Response]) -> list[tuple[str, dict]]:
@@ -401,23 +397,9 @@ def test_missing_page_info_cursor_is_unexpected(server: HTTPServer, client: Http
 
 
 @pytest.fixture
-def blocking_server() -> Iterator[HTTPServer]:
+def blocking_server(hanging_server) -> HTTPServer:
     """A server whose handler blocks until teardown releases it (the client times out first)."""
-    release = threading.Event()
-
-    def hang(request: Request) -> Response:
-        release.wait(10)
-        return json_response(answer({"shop": {"name": "S", "currencyCode": "EUR"}}))
-
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.expect_request(PATH).respond_with_handler(hang)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        release.set()
-        srv.clear()
-        srv.stop()
+    return hanging_server(PATH, lambda: json_response(answer({"shop": {"name": "S", "currencyCode": "EUR"}})))
 
 
 def test_timeout_is_unavailable(blocking_server: HTTPServer, fake_time: FakeTime) -> None:

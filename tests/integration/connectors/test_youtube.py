@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import json
 import random
-import socket
-import threading
 import traceback
-from collections.abc import Iterator
+
 from datetime import datetime, timezone
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.integration.connectors.conftest import FakeTime
-from werkzeug import Request, Response
+from tests.integration.connectors.conftest import closed_port_url as shared_closed_port_url
+from werkzeug import Response
 
 from curator_console.connectors.base import ConnectionSettings
 from curator_console.connectors.errors import (
@@ -93,10 +92,7 @@ def assert_no_key(err: BaseException) -> None:
 
 
 def closed_port_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/youtube/v3"
+    return shared_closed_port_url("/youtube/v3")
 
 
 # --- success ---------------------------------------------------------------------------------
@@ -291,23 +287,9 @@ def test_wrong_shape_is_unexpected(server: HTTPServer, client: HttpClient) -> No
 
 
 @pytest.fixture
-def blocking_server() -> Iterator[HTTPServer]:
+def blocking_server(hanging_server) -> HTTPServer:
     """A server whose handler blocks until teardown releases it (the client times out first)."""
-    release = threading.Event()
-
-    def hang(request: Request) -> Response:
-        release.wait(10)
-        return Response(json.dumps(video({})), content_type="application/json")
-
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.expect_request("/youtube/v3/videos").respond_with_handler(hang)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        release.set()
-        srv.clear()
-        srv.stop()
+    return hanging_server("/youtube/v3/videos", lambda: Response(json.dumps(video({})), content_type="application/json"))
 
 
 def test_timeout_is_unavailable(blocking_server: HTTPServer, fake_time: FakeTime) -> None:
