@@ -56,6 +56,7 @@ class TourRow:
     estimated_seconds: int
     status: str
     version: int
+    is_template: bool = False
 
 
 @dataclass(frozen=True)

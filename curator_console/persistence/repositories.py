@@ -197,6 +197,111 @@ class TourRepository:
         )
         return self.s.scalars(q).first()
 
+    def whole(self, tour_id: int) -> m.Tour | None:
+        """The tour with its museum, segments, their objects (with images), products and cues:
+        one query per relation, however many segments there are."""
+        segments = selectinload(m.Tour.segments)
+        q = (
+            select(m.Tour)
+            .where(m.Tour.id == tour_id)
+            .options(
+                selectinload(m.Tour.museum),
+                segments.selectinload(m.Segment.items).selectinload(m.SegmentItem.item)
+                .selectinload(m.CollectionItem.images),
+                segments.selectinload(m.Segment.products).selectinload(m.SegmentProduct.product),
+                segments.selectinload(m.Segment.cues),
+            )
+        )
+        return self.s.scalars(q).first()
+
+    def segment(self, segment_id: int) -> m.Segment | None:
+        return self.s.get(m.Segment, segment_id)
+
+    def segment_with_links(self, segment_id: int) -> m.Segment | None:
+        q = (
+            select(m.Segment)
+            .where(m.Segment.id == segment_id)
+            .options(
+                selectinload(m.Segment.items).selectinload(m.SegmentItem.item),
+                selectinload(m.Segment.products).selectinload(m.SegmentProduct.product),
+                selectinload(m.Segment.cues),
+            )
+        )
+        return self.s.scalars(q).first()
+
+    def templates(self) -> Sequence[m.Tour]:
+        q = (select(m.Tour).where(m.Tour.is_template.is_(True)).options(selectinload(m.Tour.segments))
+             .order_by(m.Tour.title, m.Tour.id))
+        return self.s.scalars(q).all()
+
+    def session_count(self, tour_id: int) -> int:
+        return self.s.scalar(select(func.count(m.LiveSession.id)).where(m.LiveSession.tour_id == tour_id)) or 0
+
+    def session_ids(self, tour_id: int) -> list[int]:
+        return list(self.s.scalars(select(m.LiveSession.id).where(m.LiveSession.tour_id == tour_id)
+                                   .order_by(m.LiveSession.id)))
+
+    def version(self, version_id: int) -> m.TourVersion | None:
+        return self.s.get(m.TourVersion, version_id)
+
+    def versions(self, tour_id: int) -> Sequence[m.TourVersion]:
+        q = (select(m.TourVersion).where(m.TourVersion.tour_id == tour_id)
+             .order_by(m.TourVersion.created_at.desc(), m.TourVersion.id.desc()))
+        return self.s.scalars(q).all()
+
+    def items_by_ids(self, ids: Sequence[int]) -> dict[int, m.CollectionItem]:
+        ids = list(dict.fromkeys(ids))
+        out: dict[int, m.CollectionItem] = {}
+        for start in range(0, len(ids), 500):
+            q = select(m.CollectionItem).where(m.CollectionItem.id.in_(ids[start:start + 500]))
+            out.update((i.id, i) for i in self.s.scalars(q))
+        return out
+
+    def items_by_numbers(self, numbers: Sequence[str]) -> dict[str, m.CollectionItem]:
+        """Objects by object number (the lowest id wins when several museums share a number)."""
+        numbers = list(dict.fromkeys(numbers))
+        out: dict[str, m.CollectionItem] = {}
+        for start in range(0, len(numbers), 500):
+            q = (select(m.CollectionItem).where(m.CollectionItem.object_number.in_(numbers[start:start + 500]))
+                 .order_by(m.CollectionItem.id.desc()))
+            out.update((i.object_number, i) for i in self.s.scalars(q))
+        return out
+
+    def products_by_ids(self, ids: Sequence[int]) -> dict[int, m.Product]:
+        ids = list(dict.fromkeys(ids))
+        out: dict[int, m.Product] = {}
+        for start in range(0, len(ids), 500):
+            out.update((p.id, p) for p in self.s.scalars(select(m.Product).where(m.Product.id.in_(ids[start:start + 500]))))
+        return out
+
+    def products_by_skus(self, skus: Sequence[str]) -> dict[str, m.Product]:
+        skus = list(dict.fromkeys(skus))
+        out: dict[str, m.Product] = {}
+        for start in range(0, len(skus), 500):
+            out.update((p.sku, p) for p in self.s.scalars(select(m.Product).where(m.Product.sku.in_(skus[start:start + 500]))))
+        return out
+
+    def existing_segment_ids(self, ids: Sequence[int]) -> set[int]:
+        ids = [i for i in dict.fromkeys(ids) if i]
+        found: set[int] = set()
+        for start in range(0, len(ids), 500):
+            found.update(self.s.scalars(select(m.Segment.id).where(m.Segment.id.in_(ids[start:start + 500]))))
+        return found
+
+    def tour_id_taken(self, tour_id: int) -> bool:
+        return self.s.get(m.Tour, tour_id) is not None
+
+    def images_of(self, item_ids: Sequence[int]) -> dict[int, list[m.ItemImage]]:
+        """The images of these objects, in their order, in one query per 500 objects."""
+        ids = list(dict.fromkeys(item_ids))
+        out: dict[int, list[m.ItemImage]] = {}
+        for start in range(0, len(ids), 500):
+            q = (select(m.ItemImage).where(m.ItemImage.item_id.in_(ids[start:start + 500]))
+                 .order_by(m.ItemImage.item_id, m.ItemImage.position, m.ItemImage.id))
+            for img in self.s.scalars(q):
+                out.setdefault(img.item_id, []).append(img)
+        return out
+
 
 class ConnectionRepository:
     def __init__(self, session: Session) -> None:
