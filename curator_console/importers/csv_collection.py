@@ -27,7 +27,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from curator_console.importers.mapping import ColumnPlan, plan_columns
+from curator_console.importers.mapping import ColumnPlan, FieldScheme, plan_columns
 from curator_console.importers.records import ImportFileError, ObjectRecord, Preview, RowProblem, make_record
 
 DELIMITERS = (",", ";", "\t")
@@ -270,13 +270,17 @@ def _unclosed_quote(lines: list[str], delimiter: str) -> bool:
 
 
 class CsvImport:
-    """A CSV file opened for import: header read, columns planned, records on demand."""
+    """A CSV file opened for import: header read, columns planned, records on demand.
+
+    ``scheme`` names the fields and known headers (default: the collection's); another kind of
+    import (``csv_products.ProductCsvImport``) passes its own and overrides ``records``."""
 
     format = "csv"
 
     def __init__(self, path: Path | str, encoding: str | None = None, delimiter: str | None = None,
                  mapping: Mapping[str, str] | None = None,
-                 require_mapping_headers: bool | Iterable[str] = False) -> None:
+                 require_mapping_headers: bool | Iterable[str] = False,
+                 scheme: FieldScheme | None = None) -> None:
         self.file = CsvFile(path, encoding, delimiter)
         self.path = self.file.path
         self._rows = self.file.rows()
@@ -291,7 +295,7 @@ class CsvImport:
             self._rows.close()
             raise ImportFileError(f"{self.path} has no header row (the file is empty).")
         self.headers = headers
-        self.plan: ColumnPlan = plan_columns(headers, mapping, require_mapping_headers)
+        self.plan: ColumnPlan = plan_columns(headers, mapping, require_mapping_headers, scheme)
 
     @property
     def encoding(self) -> str:
@@ -309,7 +313,8 @@ class CsvImport:
     def fraction_read(self) -> float:
         return self.file.fraction_read
 
-    def records(self) -> Iterator[ObjectRecord]:
+    def rows_with_values(self) -> Iterator[tuple[int, dict[str, object], list[RowProblem]]]:
+        """Every non-blank record as (row number, values by field, problems of the row as a whole)."""
         width = len(self.headers)
         values = self.plan.values
         for row, cells, problem in self._rows:
@@ -322,7 +327,11 @@ class CsvImport:
                 problems.append(RowProblem(
                     row, "row", f"{len(cells)} cells but the header has {width} columns "
                                 f"(a {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))} or a quote is probably wrong)"))
-            yield make_record(row, values(cells), "csv", problems)
+            yield row, values(cells), problems
+
+    def records(self) -> Iterator[ObjectRecord]:
+        for row, values, problems in self.rows_with_values():
+            yield make_record(row, values, "csv", problems)
 
     def preview_rows(self, limit: int) -> list[list[str]]:
         out: list[list[str]] = []
@@ -338,8 +347,8 @@ class CsvImport:
 
 
 def preview_csv(path: Path | str, encoding: str | None = None, delimiter: str | None = None, limit: int = 20,
-                mapping: Mapping[str, str] | None = None) -> Preview:
-    source = CsvImport(path, encoding, delimiter, mapping)
+                mapping: Mapping[str, str] | None = None, scheme: FieldScheme | None = None) -> Preview:
+    source = CsvImport(path, encoding, delimiter, mapping, scheme=scheme)
     try:
         rows = source.preview_rows(limit)
     finally:

@@ -12,6 +12,10 @@ field: for a text field the best-ranked *non-empty* cell wins (MetObjects' ``Per
 ``Dynasty``; ``Title`` before ``Object Name``); tags and images collect every such column.
 An explicit mapping (``--map "Source header=field"``, a saved mapping, the mapping dialog) ranks
 before every automatic one; ``field`` may be ``a,b`` for several fields, or ``ignore``.
+
+The fields and known headers of one kind of import make a ``FieldScheme``: ``COLLECTION`` (the
+default of every function here) for objects; other importers build their own with
+``make_scheme`` (``csv_products.PRODUCTS``) and pass it as ``scheme=``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from curator_console.importers.records import FIELDS, IGNORE, MULTI_FIELDS, PUBLIC_DOMAIN_FIELD, TARGETS
 
@@ -111,51 +115,81 @@ _KNOWN: list[tuple[str, int, list[str]]] = [
     ("source_ref", 20, ["id", "source"]),
 ]
 
+@dataclass(frozen=True, eq=False)
+class FieldScheme:
+    """The fields one kind of import fills and the headers that fill them automatically.
+
+    ``auto``: normalized header → [(target, rank)]; ``multi``: targets that collect every column
+    mapped to them (tags, images …) instead of the best non-empty one; ``aliases``: what people
+    type for a target (``images`` → ``image``); ``ignored``: normalized headers known to hold
+    nothing to import (not reported as unknown columns)."""
+
+    kind: str
+    targets: tuple[str, ...]
+    auto: dict[str, list[tuple[str, int]]]
+    multi: frozenset[str] = frozenset()
+    aliases: dict[str, str] = field(default_factory=dict)
+    ignored: frozenset[str] = frozenset()
+
+
+def make_scheme(kind: str, targets: Sequence[str], known: Iterable[tuple[str, int, Iterable[str]]], *,
+                multi: Iterable[str] = (), aliases: Mapping[str, str] | None = None,
+                ignored: Iterable[str] = ()) -> FieldScheme:
+    """A scheme from (target, rank, headers) entries; each target's own name maps to it with rank 5."""
+    auto: dict[str, list[tuple[str, int]]] = {}
+    for target in targets:
+        auto.setdefault(normalize_header(target), []).append((target, 5))
+    for target, rank, headers in known:
+        for h in headers:
+            entries = auto.setdefault(normalize_header(h), [])
+            if all(t != target for t, _r in entries):
+                entries.append((target, rank))
+    every_alias = {"skip": IGNORE, "-": IGNORE, "none": IGNORE, **(aliases or {})}
+    return FieldScheme(kind, tuple(targets), auto, frozenset(multi), every_alias,
+                       frozenset(normalize_header(h) for h in ignored))
+
+
 # The app's own field names always map to themselves, best of all automatic matches.
-AUTO: dict[str, list[tuple[str, int]]] = {}
-for _target in TARGETS:
-    AUTO.setdefault(normalize_header(_target), []).append((_target, 5))
-for _target, _rank, _headers in _KNOWN:
-    for _h in _headers:
-        entries = AUTO.setdefault(normalize_header(_h), [])
-        if all(t != _target for t, _r in entries):
-            entries.append((_target, _rank))
+COLLECTION = make_scheme("collection", TARGETS, _KNOWN, multi=MULTI_FIELDS, aliases=_TARGET_ALIASES)
+AUTO: dict[str, list[tuple[str, int]]] = COLLECTION.auto
 
 
-def auto_targets(header: str) -> list[tuple[str, int]]:
+def auto_targets(header: str, scheme: FieldScheme | None = None) -> list[tuple[str, int]]:
     """The fields a header fills automatically, with their ranks (empty when it is unknown)."""
+    auto = (scheme or COLLECTION).auto
     key = normalize_header(header)
-    found = AUTO.get(key)
+    found = auto.get(key)
     if found is None:
         stripped = _UNIT.sub("", key).strip()
         if stripped != key:
-            found = AUTO.get(stripped)
+            found = auto.get(stripped)
     return list(found or ())
 
 
-def parse_targets(spec: str) -> tuple[str, ...]:
+def parse_targets(spec: str, scheme: FieldScheme | None = None) -> tuple[str, ...]:
     """``"period,date_text"`` → ("period", "date_text"); ``"ignore"`` / ``""`` → (). Unknown → MappingError."""
+    scheme = scheme or COLLECTION
     out: list[str] = []
     for part in re.split(r"[,，+]", spec or ""):
         name = part.strip().lower().replace(" ", "_")
         if not name:
             continue
-        name = _TARGET_ALIASES.get(name, name)
+        name = scheme.aliases.get(name, name)
         if name == IGNORE:
             continue
-        if name not in TARGETS:
-            raise MappingError(f"“{part.strip()}” is not a field. Fields: {', '.join(TARGETS)} (or “ignore”).")
+        if name not in scheme.targets:
+            raise MappingError(f"“{part.strip()}” is not a field. Fields: {', '.join(scheme.targets)} (or “ignore”).")
         if name not in out:
             out.append(name)
     return tuple(out)
 
 
-def parse_map_option(text: str) -> tuple[str, str]:
+def parse_map_option(text: str, scheme: FieldScheme | None = None) -> tuple[str, str]:
     """``"Source header=field"`` → (header, field spec), checked."""
     header, sep, spec = text.rpartition("=")
     if not sep or not header.strip():
         raise MappingError(f"--map takes “Source header=field”, not “{text}”.")
-    parse_targets(spec)
+    parse_targets(spec, scheme)
     return header.strip(), spec.strip()
 
 
@@ -209,11 +243,14 @@ def required_headers(overrides: Mapping[str, str] | None, require: bool | Iterab
 
 
 def plan_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None,
-                 require_override_headers: bool | Iterable[str] = False) -> ColumnPlan:
+                 require_override_headers: bool | Iterable[str] = False,
+                 scheme: FieldScheme | None = None) -> ColumnPlan:
     """The plan for a file's header row. ``overrides`` maps source headers to field specs and
     beats automatic matches. A header named by ``require_override_headers`` (``True``: every
     override) that the file does not have is a MappingError — for ``--map`` typed by a person;
-    saved mappings are lenient, as not every file has every column."""
+    saved mappings are lenient, as not every file has every column. ``scheme``: the fields and
+    known headers (default: the collection's)."""
+    scheme = scheme or COLLECTION
     by_key: dict[str, str] = {}
     for header, spec in (overrides or {}).items():
         by_key[normalize_header(header)] = spec
@@ -230,25 +267,25 @@ def plan_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = N
     for i, header in enumerate(headers):
         key = normalize_header(header)
         if key in by_key:
-            found = [(t, 0) for t in parse_targets(by_key[key])]
+            found = [(t, 0) for t in parse_targets(by_key[key], scheme)]
         else:
-            found = auto_targets(header) if key else []
-            if not found and key:
+            found = auto_targets(header, scheme) if key else []
+            if not found and key and key not in scheme.ignored:
                 unknown.append(header.strip())
         targets.append(tuple(t for t, _r in found))
         for target, rank in found:
             ranked.setdefault(target, []).append((rank, i))
-    order = {name: n for n, name in enumerate(TARGETS)}
+    order = {name: n for n, name in enumerate(scheme.targets)}
     scalar, multi = [], []
     for target in sorted(ranked, key=order.__getitem__):
         columns = tuple(i for _r, i in sorted(ranked[target]))
-        (multi if target in MULTI_FIELDS else scalar).append((target, columns))
+        (multi if target in scheme.multi else scalar).append((target, columns))
     return ColumnPlan(tuple(headers), tuple(targets), tuple(scalar), tuple(multi), tuple(dict.fromkeys(unknown)))
 
 
-def auto_mapping(headers: Iterable[str]) -> dict[str, str]:
-    return plan_columns(list(headers)).mapping
+def auto_mapping(headers: Iterable[str], scheme: FieldScheme | None = None) -> dict[str, str]:
+    return plan_columns(list(headers), scheme=scheme).mapping
 
 
-__all__ = ["AUTO", "ColumnPlan", "FIELDS", "MappingError", "auto_mapping", "auto_targets", "normalize_header",
-           "parse_map_option", "parse_targets", "plan_columns", "required_headers"]
+__all__ = ["AUTO", "COLLECTION", "ColumnPlan", "FIELDS", "FieldScheme", "MappingError", "auto_mapping", "auto_targets",
+           "make_scheme", "normalize_header", "parse_map_option", "parse_targets", "plan_columns", "required_headers"]

@@ -47,7 +47,7 @@ from sqlalchemy import String, bindparam, delete, insert, select
 from curator_console import paths
 from curator_console.importers.csv_collection import CsvImport, preview_csv
 from curator_console.importers.json_collection import JsonImport, preview_json
-from curator_console.importers.mapping import MappingError, parse_map_option, parse_targets
+from curator_console.importers.mapping import FieldScheme, MappingError, parse_map_option, parse_targets
 from curator_console.importers.records import (
     TEXT_FIELDS,
     YEAR_FIELDS,
@@ -327,6 +327,18 @@ class _Checker:
         return "file", resolved, None
 
 
+def image_reference(base_dir: Path | None, ref: str) -> tuple[str, Path | None, str | None]:
+    """How an import treats an image reference: ("url", None, None), ("file", resolved path, None),
+    ("skip", None, None) for something that is neither, or ("", None, problem) for a path that is
+    absolute or leaves ``base_dir`` (the import file's folder). Product imports share these rules."""
+    return _Checker(base_dir)._image(ref)
+
+
+def skipped_image_reason(ref: str) -> str:
+    """Why a ``"skip"`` image reference was left out (for the report)."""
+    return _skipped_reason(ref)
+
+
 def _skipped_reason(ref: str) -> str:
     if ref.lower().startswith(_REMOTE):
         return f"the image address is longer than {_URL_LIMIT} characters; it was skipped"
@@ -353,6 +365,9 @@ class _Progress:
         total = done if final or fraction <= 0 else max(done, int(round(done / fraction)))
         left = 0.0 if final else ((total - done) / rate if rate > 0 and fraction > 0 else None)
         self.callback(ImportProgress(rows_done=done, rows_total_estimate=total, rows_per_s=rate, seconds_left=left))
+
+
+ProgressTicker = _Progress  # ``ProgressTicker(callback, fraction).tick(rows_done, final=False)``: shared with product imports
 
 
 def _run(uow: UnitOfWork, records: Iterable[ObjectRecord], fraction: Callable[[], float], base_dir: Path | None,
@@ -625,15 +640,16 @@ class _Writer:
 # --- report ----------------------------------------------------------------------------------
 
 
-def write_report_csv(report: ImportReport, path: Path | str) -> Path:
+def write_report_csv(report: ImportReport, path: Path | str, key_header: str = "object_number") -> Path:
     """The rejected rows and warnings as CSV (UTF-8 with BOM, so Excel shows Chinese correctly):
-    ``row, object_number, field, status, problem`` — rejected rows first within a row number."""
+    ``row, object_number, field, status, problem`` — rejected rows first within a row number.
+    (Product imports name the key column ``sku``.)"""
     path = Path(path)
     entries = [(p, "rejected") for p in report.rejected] + [(p, "warning") for p in report.warnings]
     entries.sort(key=lambda e: (e[0].row, e[1] != "rejected"))
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         out = csv.writer(fh)
-        out.writerow(["row", "object_number", "field", "status", "problem"])
+        out.writerow(["row", key_header, "field", "status", "problem"])
         for problem, status in entries:
             out.writerow([problem.row, problem.object_number, problem.field, status, problem.reason])
     return path
@@ -642,53 +658,58 @@ def write_report_csv(report: ImportReport, path: Path | str) -> Path:
 # --- saved mappings --------------------------------------------------------------------------
 
 
-def _clean_mapping(mapping: Mapping[str, str]) -> dict[str, str]:
+# Saved mappings are kept per kind of import (``import_mapping.kind``): "collection" here; product
+# imports pass ``kind="products"`` and their field scheme.
+
+
+def _clean_mapping(mapping: Mapping[str, str], scheme: FieldScheme | None = None) -> dict[str, str]:
     out: dict[str, str] = {}
     for header, spec in mapping.items():
         header = str(header).strip()
         if not header:
             continue
-        out[header] = ",".join(parse_targets(spec)) or "ignore"
+        out[header] = ",".join(parse_targets(spec, scheme)) or "ignore"
     return out
 
 
-def save_mapping(uow: UnitOfWork, name: str, mapping: Mapping[str, str]) -> SavedMapping:
-    """Save (or replace) a named header → field mapping for collection imports."""
+def save_mapping(uow: UnitOfWork, name: str, mapping: Mapping[str, str], *, kind: str = MAPPING_KIND,
+                 scheme: FieldScheme | None = None) -> SavedMapping:
+    """Save (or replace) a named header → field mapping for collection imports (or ``kind``'s)."""
     name = (name or "").strip()
     if not name:
         raise MappingError("a saved mapping needs a name.")
     if len(name) > 200:
         raise MappingError("a mapping name can have at most 200 characters.")
-    cleaned = _clean_mapping(mapping)
+    cleaned = _clean_mapping(mapping, scheme)
     with uow:
         row = uow.session.scalars(select(m.ImportMapping).where(
-            m.ImportMapping.kind == MAPPING_KIND, m.ImportMapping.name == name)).first()
+            m.ImportMapping.kind == kind, m.ImportMapping.name == name)).first()
         if row is None:
-            uow.session.add(m.ImportMapping(kind=MAPPING_KIND, name=name, mapping=cleaned))
+            uow.session.add(m.ImportMapping(kind=kind, name=name, mapping=cleaned))
         else:
             row.mapping = cleaned
         uow.commit()
     return SavedMapping(name, cleaned)
 
 
-def list_mappings(uow: UnitOfWork) -> list[SavedMapping]:
+def list_mappings(uow: UnitOfWork, *, kind: str = MAPPING_KIND) -> list[SavedMapping]:
     with uow:
-        rows = uow.session.scalars(select(m.ImportMapping).where(m.ImportMapping.kind == MAPPING_KIND)
+        rows = uow.session.scalars(select(m.ImportMapping).where(m.ImportMapping.kind == kind)
                                    .order_by(m.ImportMapping.name)).all()
         return [SavedMapping(r.name, dict(r.mapping or {})) for r in rows]
 
 
-def get_mapping(uow: UnitOfWork, name: str) -> dict[str, str] | None:
+def get_mapping(uow: UnitOfWork, name: str, *, kind: str = MAPPING_KIND) -> dict[str, str] | None:
     with uow:
         row = uow.session.scalars(select(m.ImportMapping).where(
-            m.ImportMapping.kind == MAPPING_KIND, m.ImportMapping.name == (name or "").strip())).first()
+            m.ImportMapping.kind == kind, m.ImportMapping.name == (name or "").strip())).first()
         return dict(row.mapping or {}) if row is not None else None
 
 
-def delete_mapping(uow: UnitOfWork, name: str) -> bool:
+def delete_mapping(uow: UnitOfWork, name: str, *, kind: str = MAPPING_KIND) -> bool:
     with uow:
         row = uow.session.scalars(select(m.ImportMapping).where(
-            m.ImportMapping.kind == MAPPING_KIND, m.ImportMapping.name == (name or "").strip())).first()
+            m.ImportMapping.kind == kind, m.ImportMapping.name == (name or "").strip())).first()
         if row is None:
             return False
         uow.session.delete(row)

@@ -47,9 +47,15 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def upsert_products(uow_factory: Callable[[], UnitOfWork], connection_name: str, products: Iterable[ProductInfo]) -> int:
+def upsert_products(uow_factory: Callable[[], UnitOfWork], connection_name: str, products: Iterable[ProductInfo],
+                    progress: Callable[[int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> int:
+    """Store the store's products page by page; ``progress(stored so far)`` after each page,
+    ``cancelled()`` asked before each (``Cancelled``: the pages stored so far are kept)."""
     n = 0
     for chunk in _chunks(products, PAGE):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
         uow = uow_factory()
         with uow:
             connection = uow.repos.connections.by_name(connection_name)
@@ -68,6 +74,8 @@ def upsert_products(uow_factory: Callable[[], UnitOfWork], connection_name: str,
                 p.synced_at = datetime.now(timezone.utc)
                 n += 1
             uow.commit()
+        if progress is not None:
+            progress(n)
     return n
 
 
@@ -116,6 +124,7 @@ def sync_store(
     include_products: bool = True,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    product_progress: Callable[[int], None] | None = None,
 ) -> SyncSummary:
     if since.tzinfo is None or until.tzinfo is None:
         raise ConnectionError_("Sync windows need time zones (UTC).")
@@ -129,7 +138,8 @@ def sync_store(
         uow = uow_factory()
         with uow:
             connection_id = uow.repos.connections.by_name(connection_name).id
-        products = upsert_products(uow_factory, connection_name, connector.products()) if include_products else 0
+        products = (upsert_products(uow_factory, connection_name, connector.products(), product_progress, cancelled)
+                    if include_products else 0)
         new, seen = ingest_orders(uow_factory, connection_id, connector.orders(since, until), progress, cancelled)
         return SyncSummary(products, new, seen)
     finally:

@@ -128,11 +128,17 @@ class MainWindow(QMainWindow):
         collection = self.pages[0]
         self.import_actions = make_import_actions(
             self, self.context, lambda: collection.load() if collection.has_loaded else None)
+        from curator_console.ui.store.import_products import make_product_import_action
+
+        store = self.pages[1]
+        self.import_products_action = make_product_import_action(
+            self, self.context, lambda: store.load() if store.has_loaded else None)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         for action in self.import_actions:
             self.file_menu.addAction(action)
+        self.file_menu.addAction(self.import_products_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()

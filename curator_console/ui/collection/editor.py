@@ -430,6 +430,10 @@ class ObjectEditor(QWidget):
             lst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             lst.setContentsMargins(12, 0, 0, 0)
         used.addRow(self.products_label, self.product_list)
+        self.link_product_button = QPushButton()  # the object's side of a product's links (Store editor)
+        self.link_product_button.setObjectName("linkProductButton")
+        self.link_product_button.clicked.connect(self.choose_products)
+        used.addRow("", self.link_product_button)
         used.addRow(self.tours_label, self.tour_list)
 
         body_layout.addWidget(self.groups["object"])
@@ -491,6 +495,8 @@ class ObjectEditor(QWidget):
         self.image_hint.setText(self.tr("The first image is the primary one. Drag thumbnails to reorder; drop image files here to add them."))
         self.used_box.setTitle(self.tr("Used in"))
         self.products_label.setText(self.tr("Products linked to this object"))
+        self.link_product_button.setText(self.tr("Link product…"))
+        self.link_product_button.setToolTip(self.tr("Link shop products to this object"))
         self.tours_label.setText(self.tr("Tours that show this object"))
         self.close_button.setToolTip(self.tr("Close the editor (Esc)"))
         self.close_button.setAccessibleName(self.tr("Close the editor"))
@@ -1007,6 +1013,54 @@ class ObjectEditor(QWidget):
             segments = "、".join(t.segments) if _mostly_cjk(t.segments) else ", ".join(t.segments)
             lines.append("• " + (fmt.arg(self.tr("%1 (segment: %2)"), t.title, segments) if segments else t.title))
         self.tour_list.setText("\n".join(lines) if lines else self.tr("None"))
+
+    def choose_products(self) -> bool:
+        """Pick shop products (``ui.pickers``) and link them to the object, as one undoable change."""
+        if self.detail is None:
+            return False
+        from curator_console.ui.pickers import pick_products
+
+        current = tuple(p.id for p in self.detail.products)
+        chosen = pick_products(self, self.context, exclude=current,
+                               title=fmt.arg(self.tr("Link products to %1"), self.detail.object_number))
+        return self.link_products(chosen) if chosen else False
+
+    def link_products(self, product_ids: Sequence[int]) -> bool:
+        detail = self.detail
+        if detail is None:
+            return False
+        from curator_console.services import store as store_svc
+
+        item_id = detail.id
+        current = tuple(sorted(p.id for p in detail.products))
+        uow = self.context.uow
+        try:
+            old, new = store_svc.set_object_products(uow(), item_id, set(current) | set(product_ids), expected=current)
+        except objsvc.ConcurrentEditError:
+            self._concurrent()
+            return False
+        except objsvc.ObjectMissingError:
+            self._gone()
+            return False
+        except objsvc.ValidationError as exc:
+            self.show_error(exc)
+            self.reload()
+            return False
+        if old == new:
+            return False
+
+        def after(_value) -> None:
+            if not isValid(self):
+                return
+            self._saves += 1
+            if self.detail is not None and self.detail.id == item_id:
+                self.reload()
+            self.changed.emit(item_id)
+
+        label = fmt.arg(self.tr("Link products to %1"), detail.object_number)
+        self._push_saved_edit(label, old, new, lambda value, expected: store_svc.set_object_products(
+            uow(), item_id, value, expected=expected), after)
+        return True
 
     def product_lines(self) -> list[str]:
         return [line.removeprefix("• ") for line in self.product_list.text().splitlines()] if self.detail and self.detail.products else []

@@ -42,6 +42,15 @@ def field_label(name: str) -> str:
         PUBLIC_DOMAIN_FIELD: QCoreApplication.translate("ImportFields", "Public domain (yes / no)"),
         IGNORE: QCoreApplication.translate("ImportFields", "Ignore"),
         "row": QCoreApplication.translate("ImportFields", "Whole row"),
+        # product imports
+        "sku": QCoreApplication.translate("ImportFields", "SKU"),
+        "handle": QCoreApplication.translate("ImportFields", "Shopify handle (groups variants)"),
+        "price": QCoreApplication.translate("ImportFields", "Price"),
+        "currency": QCoreApplication.translate("ImportFields", "Currency"),
+        "stock": QCoreApplication.translate("ImportFields", "Stock"),
+        "status": QCoreApplication.translate("ImportFields", "Status (on sale / draft / archived)"),
+        "url": QCoreApplication.translate("ImportFields", "Store link"),
+        "objects": QCoreApplication.translate("ImportFields", "Linked objects (object numbers)"),
     }
     return labels.get(name, name)
 

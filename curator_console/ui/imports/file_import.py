@@ -25,6 +25,7 @@ from curator_console.services import collection_import as svc
 from curator_console.ui import formatting as fmt
 from curator_console.ui.context import AppContext
 from curator_console.ui.imports.common import show_message
+from curator_console.ui.imports.kinds import COLLECTION, ImportKind
 from curator_console.ui.imports.mapping_dialog import PREVIEW_ROWS, MappingDialog
 from curator_console.ui.imports.progress import ProgressDialog
 from curator_console.ui.imports.report_dialog import ReportDialog
@@ -39,8 +40,10 @@ class FileImport(QObject):
     finished = Signal()
     imported = Signal(object)  # the ImportReport of a successful import
 
-    def __init__(self, parent_widget: QWidget, context: AppContext, on_imported: Callable[[], None]) -> None:
+    def __init__(self, parent_widget: QWidget, context: AppContext, on_imported: Callable[[], None],
+                 kind: ImportKind | None = None) -> None:
         super().__init__(parent_widget)
+        self.kind = kind or COLLECTION  # objects into the collection, or products into the store
         self.parent_widget = parent_widget
         self.context = context
         self.on_imported = on_imported
@@ -54,12 +57,16 @@ class FileImport(QObject):
 
     # --- step 1: the file -----------------------------------------------------------------
     def start(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Import collection file"), str(Path.home()),
-            ";;".join([self.tr("Collection files (*.csv *.tsv *.txt *.json *.jsonld)"),
+        if self.kind.key == "products":
+            title = self.tr("Import products")
+            filters = [self.tr("CSV files (*.csv *.tsv *.txt)"), self.tr("All files (*)")]
+        else:
+            title = self.tr("Import collection file")
+            filters = [self.tr("Collection files (*.csv *.tsv *.txt *.json *.jsonld)"),
                        self.tr("CSV files (*.csv *.tsv *.txt)"),
                        self.tr("JSON files and IIIF manifests (*.json *.jsonld)"),
-                       self.tr("All files (*)")]))
+                       self.tr("All files (*)")]
+        path, _filter = QFileDialog.getOpenFileName(self.parent_widget, title, str(Path.home()), ";;".join(filters))
         if path:
             self.open_file(path)
         else:
@@ -70,7 +77,8 @@ class FileImport(QObject):
         self.path = Path(path)
         target = self.path
         self._set_busy(True)
-        run_task(lambda: svc.preview(target, limit=PREVIEW_ROWS), self._preview_ready, self._preview_failed)
+        preview = self.kind.preview
+        run_task(lambda: preview(target, limit=PREVIEW_ROWS), self._preview_ready, self._preview_failed)
 
     def _set_busy(self, busy: bool) -> None:
         if busy and not self._busy_cursor:
@@ -90,7 +98,7 @@ class FileImport(QObject):
         self._set_busy(False)
         if not isValid(self) or not isValid(self.parent_widget):
             return
-        dialog = MappingDialog(self.path, preview, self.context, self.parent_widget)
+        dialog = MappingDialog(self.path, preview, self.context, self.parent_widget, kind=self.kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: self._run(dialog))
@@ -109,11 +117,11 @@ class FileImport(QObject):
         self.progress = progress
         uow = self.context.uow()
         media_dir = paths.media_dir()
+        run = self.kind.run
 
         def work() -> svc.ImportReport:
-            return svc.import_collection(uow, path, encoding=encoding, delimiter=delimiter, mapping=mapping,
-                                         strict=strict, media_dir=media_dir, progress=progress.rows_progress,
-                                         cancelled=progress.cancelled)
+            return run(uow, path, encoding=encoding, delimiter=delimiter, mapping=mapping, strict=strict,
+                       media_dir=media_dir, progress=progress.rows_progress, cancelled=progress.cancelled)
 
         progress.run(work, self._imported, self._failed)
 
@@ -129,7 +137,7 @@ class FileImport(QObject):
 
     def _open_report(self, report: svc.ImportReport, strict_refused: bool) -> ReportDialog:
         dialog = ReportDialog(report, self.parent_widget, source=self.path.name if self.path else "",
-                              strict_refused=strict_refused)
+                              strict_refused=strict_refused, kind=self.kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()

@@ -41,7 +41,8 @@ from curator_console.importers.mapping import normalize_header
 from curator_console.services import collection_import as svc
 from curator_console.ui import formatting as fmt
 from curator_console.ui.context import AppContext
-from curator_console.ui.imports.common import field_label, import_targets, spec_label
+from curator_console.ui.imports.common import field_label, spec_label
+from curator_console.ui.imports.kinds import COLLECTION, ImportKind
 from curator_console.ui.table_model import Column, RowsModel
 from curator_console.ui.tasks import run_task
 from curator_console.ui.workspace import heading
@@ -172,9 +173,10 @@ class MappingDialog(QDialog):
     mapping_saved = Signal(str)
 
     def __init__(self, path: Path | str, preview: svc.Preview, context: AppContext,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, kind: ImportKind | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importMappingDialog")
+        self.kind = kind or COLLECTION  # the collection's objects, or the store's products
         self.path = Path(path)
         self.context = context
         self.preview = preview
@@ -313,7 +315,10 @@ class MappingDialog(QDialog):
         return labels.get(delimiter, delimiter)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Import collection file"))
+        if self.kind.key == "products":
+            self.setWindowTitle(self.tr("Import products"))
+        else:
+            self.setWindowTitle(self.tr("Import collection file"))
         self.title.setText(fmt.arg(self.tr("Import “%1”"), self.path.name))
         self.encoding_label.setText(self.tr("&Encoding:"))
         self.delimiter_label.setText(self.tr("&Delimiter:"))
@@ -415,7 +420,7 @@ class MappingDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(field_label("ignore"), "")
-        for target in import_targets():
+        for target in self.kind.targets:
             combo.addItem(field_label(target), target)
         if spec and combo.findData(spec) < 0:  # several fields from one column (年代 → period + date)
             combo.insertItem(1, spec_label(spec), spec)
@@ -474,12 +479,19 @@ class MappingDialog(QDialog):
         self.model.set_marked(marked)
         for i, combo in enumerate(self.combos):
             combo.setProperty("unknownColumn", i in marked)
-        has_number = any("object_number" in (c.currentData() or "").split(",") for c in self.combos)
+        key_field = self.kind.key_field
+        has_number = any(key_field in (c.currentData() or "").split(",") for c in self.combos)
+        if not has_number and self.kind.key == "products":  # a Shopify handle stands in for the SKU
+            has_number = any("handle" in (c.currentData() or "").split(",") for c in self.combos)
         reading = self._reading > 0
         if reading:
             self._set_status(self.tr("Reading the file again…"), warn=False)
         elif self._error:
             self._set_status(self._error, warn=True)
+        elif not has_number and self.kind.key == "products":
+            self._set_status(self.tr(
+                "No column is mapped to SKU. Choose the column that holds each product's SKU (the code products "
+                "are matched by)."), warn=True)
         elif not has_number:
             self._set_status(self.tr(
                 "No column is mapped to Object number. Choose the column that holds each object's number (the "
@@ -535,8 +547,8 @@ class MappingDialog(QDialog):
                 self.previewed.emit()
             self._update_state()
 
-        run_task(lambda: svc.preview(path, encoding=encoding, delimiter=delimiter, limit=PREVIEW_ROWS),
-                 done, failed)
+        preview = self.kind.preview
+        run_task(lambda: preview(path, encoding=encoding, delimiter=delimiter, limit=PREVIEW_ROWS), done, failed)
 
     @property
     def is_reading(self) -> bool:
@@ -616,7 +628,8 @@ class MappingDialog(QDialog):
             if isValid(self):
                 self._set_status(fmt.arg(self.tr("The saved mappings cannot be read: %1"), str(exc)), warn=True)
 
-        run_task(lambda: svc.list_mappings(uow), done, failed)
+        list_mappings = self.kind.list_mappings
+        run_task(lambda: list_mappings(uow), done, failed)
 
     def saved_names(self) -> list[str]:
         return [s.name for s in self._saved]
@@ -673,7 +686,8 @@ class MappingDialog(QDialog):
             if isValid(self):
                 self._set_status(fmt.arg(self.tr("The mapping was not saved: %1"), str(exc)), warn=True)
 
-        run_task(lambda: svc.save_mapping(uow, name, mapping), done, failed)
+        save_mapping = self.kind.save_mapping
+        run_task(lambda: save_mapping(uow, name, mapping), done, failed)
 
     def ask_and_delete_mapping(self) -> None:
         name = self.saved_combo.currentData() or ""
@@ -691,7 +705,8 @@ class MappingDialog(QDialog):
             if isValid(self):
                 self.load_saved_mappings(select="")
 
-        run_task(lambda: svc.delete_mapping(uow, name), done,
+        delete_mapping = self.kind.delete_mapping
+        run_task(lambda: delete_mapping(uow, name), done,
                  lambda exc: isValid(self) and self._set_status(str(exc), warn=True))
 
     # --- accept ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from curator_console.services import collection_import as svc
 from curator_console.services.collection_sources import FetchSummary
 from curator_console.ui import formatting as fmt
 from curator_console.ui.imports.common import field_label
+from curator_console.ui.imports.kinds import COLLECTION, ImportKind
 from curator_console.ui.table_model import Column, RowsModel
 from curator_console.ui.workspace import heading, make_sortable_table
 
@@ -64,9 +65,10 @@ class ReportDialog(QDialog):
     ``counts`` maps ``imported``/``updated``/``unchanged``/``rejected``/``warnings`` to their labels."""
 
     def __init__(self, report: svc.ImportReport, parent: QWidget | None = None, *, source: str = "",
-                 strict_refused: bool = False, online: bool = False) -> None:
+                 strict_refused: bool = False, online: bool = False, kind: ImportKind | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReportDialog")
+        self.kind = kind or COLLECTION
         self.report = report
         self.source = source or (Path(report.path).name if report.path else "")
         self.strict_refused = strict_refused
@@ -105,7 +107,8 @@ class ReportDialog(QDialog):
         self.model = RowsModel([
             Column("row", lambda: self.tr("Row"), lambda r: fmt.number(r.row) if r.row else "",
                    sort_value=lambda r: r.row, numeric=True),
-            Column("object_number", lambda: self.tr("Object number"), lambda r: r.object_number),
+            Column("object_number", lambda: self.tr("SKU") if self.kind.key == "products" else self.tr("Object number"),
+                   lambda r: r.object_number),
             Column("field", lambda: self.tr("Field"), lambda r: field_label(r.field),
                    sort_value=lambda r: field_label(r.field)),
             Column("status", lambda: self.tr("Result"),
@@ -151,7 +154,15 @@ class ReportDialog(QDialog):
 
     def retranslate(self) -> None:
         r = self.report
-        if self.strict_refused:
+        products = self.kind.key == "products"
+        if self.strict_refused and products:
+            self.setWindowTitle(self.tr("Nothing was imported"))
+            self.title.setText(self.tr("Nothing was imported"))
+            self.intro.setText(fmt.arg(self.tr(
+                "“%1” has %2 rows with problems, and the whole file was to be rejected if any row had one. The "
+                "products are unchanged. Correct the rows listed below, or import again without that option to "
+                "skip them."), self.source, fmt.number(r.rejected_rows)))
+        elif self.strict_refused:
             self.setWindowTitle(self.tr("Nothing was imported"))
             self.title.setText(self.tr("Nothing was imported"))
             self.intro.setText(fmt.arg(self.tr(
@@ -161,7 +172,9 @@ class ReportDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Import report"))
             self.title.setText(self.tr("Import finished"))
-            if self.online:
+            if products:
+                self.intro.setText(fmt.arg(self.tr("“%1” was imported into the store's products."), self.source))
+            elif self.online:
                 self.intro.setText(fmt.arg(self.tr("The objects from %1 were imported into the collection of %2."),
                                            self.source, r.museum))
             elif r.museum:
@@ -171,7 +184,7 @@ class ReportDialog(QDialog):
                 self.intro.setText(fmt.arg(self.tr("“%1” was imported into the collection."), self.source))
         values = {"imported": r.imported, "updated": r.updated, "unchanged": r.unchanged,
                   "rejected": r.rejected_rows, "warnings": len(r.warnings)}
-        names = {"imported": self.tr("new objects"), "updated": self.tr("updated"),
+        names = {"imported": self.tr("new products") if products else self.tr("new objects"), "updated": self.tr("updated"),
                  "unchanged": self.tr("unchanged"), "rejected": self.tr("rows rejected"),
                  "warnings": self.tr("warnings")}
         for key, label in self.counts.items():
@@ -220,7 +233,7 @@ class ReportDialog(QDialog):
         if not path.suffix:
             path = path.with_suffix(".csv")
         try:
-            self.saved_to = svc.write_report_csv(self.report, path)
+            self.saved_to = self.kind.write_report_csv(self.report, path)
         except OSError as exc:
             self.saved_to = None
             self.saved_note.setText(fmt.arg(self.tr("The report could not be saved: %1"), exc.strerror or str(exc)))
