@@ -1,7 +1,8 @@
 """Command line: ``curator-console [--db URL] [--demo [--reset]] [--smoke] [SUBCOMMAND …]``.
 
 Global options come before the subcommand and apply to all of them. Without a subcommand the
-desktop app starts. Subcommands never import Qt.
+desktop app starts. Subcommands never import Qt (``export-script`` alone loads QtCore, for the
+translated words of the PDF).
 """
 
 from __future__ import annotations
@@ -110,6 +111,30 @@ def build_parser() -> argparse.ArgumentParser:
     ip.add_argument("--report", metavar="OUT.csv", help="write the import report as CSV")
     fi = sub.add_parser("fetch-images", help="download images that imports only referenced by URL")
     fi.add_argument("--limit", type=int, default=None, help="at most this many images")
+
+    tp = sub.add_parser("tour", help="tours: list")
+    tsub = tp.add_subparsers(dest="tour_command", metavar="ACTION", required=True)
+    tl = tsub.add_parser("list", help="list tours with their segments, timing and status")
+    tl.add_argument("--json", action="store_true", help="print as JSON")
+
+    ipr = sub.add_parser("import-products", help="import shop products from a CSV file (upsert by SKU, one transaction)")
+    ipr.add_argument("file", help="the CSV file (Shopify product export, or headers such as SKU/货号, title/商品名称, "
+                                  "price/价格, stock/库存, objects/藏品编号)")
+    ipr.add_argument("--encoding", metavar="E", help="the CSV's text encoding, e.g. utf-8, gb18030 (default: detected)")
+    ipr.add_argument("--delimiter", metavar="D", help="the CSV's delimiter: , ; tab (default: detected)")
+    ipr.add_argument("--map", action="append", default=[], metavar="\"Source header=field\"",
+                     help="map a column to a product field (repeatable): sku, title, alt_title, price, currency, "
+                          "stock, status, url, image, objects, handle or ignore")
+    ipr.add_argument("--mapping", metavar="NAME", help="use a saved product mapping (--map entries win over it)")
+    ipr.add_argument("--strict", action="store_true", help="import nothing if any row has a problem")
+    ipr.add_argument("--report", metavar="OUT.csv", help="write the rejected rows and warnings to a CSV file")
+
+    ex = sub.add_parser("export-script", help="write a tour's run-of-show PDF, or its cue cards (--cards)")
+    ex.add_argument("tour", metavar="TOUR", help="the tour's id or its exact title")
+    ex.add_argument("--pdf", required=True, metavar="OUT.pdf", help="the PDF file to write (replaced if it exists)")
+    ex.add_argument("--cards", action="store_true", help="cue cards: one segment per page in large type")
+    ex.add_argument("--tz", metavar="ZONE", help="time zone for the planned start, e.g. Asia/Shanghai "
+                                                 "(default: this computer's)")
 
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
     from curator_console.connectors.simulator import cli as sim_cli
@@ -357,6 +382,66 @@ def cmd_import_collection(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_products(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from curator_console.services import database as dbs
+    from curator_console.services import product_import as pi
+
+    path = Path(args.file)
+    overrides: dict[str, str] = {}
+    try:
+        for item in args.map:
+            header, spec = pi.parse_map_option(item)
+            overrides[header] = spec
+    except pi.MappingError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if not path.is_file():
+        return _fail(f"{path}: no such file." if not path.exists() else f"{path} is not a file.", EXIT_ERROR)
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    mapping: dict[str, str] = {}
+    if args.mapping:
+        saved = pi.get_mapping(uow(), args.mapping)
+        if saved is None:
+            names = ", ".join(s.name for s in pi.list_mappings(uow())) or "none"
+            return _fail(f"there is no saved product mapping “{args.mapping}” (saved: {names}).", EXIT_USAGE)
+        mapping.update(saved)
+    mapping.update(overrides)
+    try:
+        report = pi.import_products(uow(), path, encoding=args.encoding, delimiter=args.delimiter, mapping=mapping,
+                                    require_mapping_headers=list(overrides), strict=args.strict)
+    except pi.StrictImportError as exc:
+        for problem in exc.report.rejected[:20]:
+            print(f"row {problem.row}: {problem.field}: {problem.reason}", file=sys.stderr)
+        if len(exc.report.rejected) > 20:
+            print(f"… and {len(exc.report.rejected) - 20} more problems", file=sys.stderr)
+        if args.report:
+            pi.write_report_csv(exc.report, args.report)
+        return _fail(str(exc), EXIT_ERROR)
+    except (pi.ImportFileError, pi.MappingError) as exc:
+        message = str(exc)
+        return _fail(message if str(path) in message else f"{path}: {message}", EXIT_ERROR)
+    except (pi.ImportCancelled, pi.ConcurrentEditError) as exc:
+        return _fail(f"{path}: {exc}", EXIT_ERROR)
+    except OSError as exc:
+        return _fail(f"{path}: the import stopped and nothing was imported: {exc.strerror or exc}", EXIT_ERROR)
+    if args.report:
+        pi.write_report_csv(report, args.report)
+    delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(report.delimiter, report.delimiter)
+    print(f"file={path} encoding={report.encoding} delimiter={delimiter}")
+    if report.unknown_headers:
+        print("ignored columns: " + ", ".join(report.unknown_headers))
+    problems = [("rejected", p) for p in report.rejected] + [("warning", p) for p in report.warnings]
+    for status, problem in problems[:20]:
+        print(f"row {problem.row}: {status}: {problem.field}: {problem.reason}")
+    if len(problems) > 20:
+        print(f"… and {len(problems) - 20} more" + (f" (all in {args.report})" if args.report else " (see --report)"))
+    print(f"unchanged={report.unchanged} warnings={len(report.warnings)}")
+    print(report.summary_line())
+    return EXIT_OK
+
+
 def cmd_import_source(args: argparse.Namespace) -> int:
     from curator_console import paths
     from curator_console.connectors.http import HttpClient
@@ -410,6 +495,102 @@ def cmd_fetch_images(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
+    """Rows as aligned columns (Chinese characters count as two columns)."""
+    widths = [max(_display_width(str(r[k])) for r in [header, *rows]) for k in range(len(header))]
+    lines = []
+    for r in [header, *rows]:
+        cells = []
+        for k, cell in enumerate(r):
+            pad = " " * (widths[k] - _display_width(str(cell)))
+            cells.append(pad + str(cell) if k in right else str(cell) + pad)
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def cmd_tour(args: argparse.Namespace) -> int:
+    import json
+
+    from curator_console.domain.timing import format_duration
+    from curator_console.services import database as dbs
+    from curator_console.services import tours
+
+    database = open_for_cli(args)
+    rows = tours.list_tours(dbs.unit_of_work(database))
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "title": r.title, "segments": r.segment_count, "host": r.host, "language": r.language,
+             "planned_start": r.planned_start.isoformat() if r.planned_start else None,
+             "planned_seconds": r.planned_seconds, "estimated_seconds": r.estimated_seconds,
+             "slot_seconds": r.slot_seconds, "status": r.status, "is_template": r.is_template}
+            for r in rows
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    table = [
+        (str(r.id), r.title, str(r.segment_count), format_duration(r.planned_seconds),
+         format_duration(r.slot_seconds) if r.slot_seconds else "-", r.language, r.status,
+         "yes" if r.is_template else "", r.host)
+        for r in rows
+    ]
+    for line in _table(("id", "title", "segments", "planned", "slot", "language", "status", "template", "host"),
+                       table, right=(0, 2, 3, 4)):
+        print(line)
+    return EXIT_OK
+
+
+def _document_settings(lang: str | None):
+    """The documents' labels in the interface language (``--lang`` or the saved setting) and the
+    saved reading speeds. Loads QtCore (translations and settings live there), not the GUI."""
+    from PySide6.QtCore import QCoreApplication
+
+    from curator_console.ui import i18n
+    from curator_console.ui.export_labels import document_labels
+    from curator_console.ui.settings import Settings
+
+    if QCoreApplication.instance() is None:
+        QCoreApplication(sys.argv[:1])
+    settings = Settings()
+    i18n.apply_language(lang or settings.language)
+    return document_labels(), settings.reading_speed
+
+
+def cmd_export_script(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from curator_console import paths
+    from curator_console.persistence.media import MediaStore
+    from curator_console.services import database as dbs
+    from curator_console.services import tour_export
+
+    tz = None
+    if args.tz:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            tz = ZoneInfo(args.tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            return _fail(f"--tz: “{args.tz}” is not a time zone name such as Asia/Shanghai or Europe/London.",
+                         EXIT_USAGE)
+    out = Path(args.pdf).expanduser()
+    labels, speed = _document_settings(args.lang)
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    try:
+        tour_id = tour_export.find_tour(uow(), args.tour)
+        summary = tour_export.export_tour_pdf(uow(), MediaStore(paths.media_dir()), tour_id, out, cards=args.cards,
+                                              labels=labels, speed=speed, tz=tz)
+    except tour_export.TourExportError as exc:
+        return _fail(str(exc), EXIT_ERROR)
+    print(f"pages={summary.pages} file={summary.path}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -444,6 +625,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import_source(args)
         if args.command == "fetch-images":
             return cmd_fetch_images(args)
+        if args.command == "tour":
+            return cmd_tour(args)
+        if args.command == "import-products":
+            return cmd_import_products(args)
+        if args.command == "export-script":
+            return cmd_export_script(args)
         if args.command == "simulate-platform":
             from curator_console.connectors.simulator import cli as sim_cli
 

@@ -176,6 +176,33 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else after you opened it. Your change has not been saved. Choose which version to keep.</source>
+        <translation>打开 %1 后，其他人修改了它。您的更改尚未保存，请选择要保留的版本。</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Their version (saved)</source>
+        <translation>对方的版本（已保存）</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Edit connection</source>
@@ -330,6 +357,150 @@
     </message>
 </context>
 <context>
+    <name>DocumentLabels</name>
+    <message>
+        <source>Run of show</source>
+        <translation>流程单</translation>
+    </message>
+    <message>
+        <source>Cue cards</source>
+        <translation>提词卡</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开播时间</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>No slot set</source>
+        <translation>未设置时段</translation>
+    </message>
+    <message>
+        <source>Planned total</source>
+        <translation>计划总时长</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Planned %1 against a slot of %2</source>
+        <comment>%1 planned total, %2 the slot (durations)</comment>
+        <translation>计划时长 %1，时段 %2</translation>
+    </message>
+    <message>
+        <source>overruns the slot by %1</source>
+        <translation>超出时段 %1</translation>
+    </message>
+    <message>
+        <source>fits with %1 to spare</source>
+        <translation>未超时，尚余 %1</translation>
+    </message>
+    <message>
+        <source>Planned %1; no slot set</source>
+        <translation>计划时长 %1；未设置时段</translation>
+    </message>
+    <message>
+        <source>Speaking time ≈ %1</source>
+        <translation>讲解时长 ≈ %1</translation>
+    </message>
+    <message>
+        <source>longer than planned</source>
+        <translation>超出计划时长</translation>
+    </message>
+    <message>
+        <source>Starts at %1</source>
+        <comment>%1 the offset from the tour&apos;s start</comment>
+        <translation>%1 开始</translation>
+    </message>
+    <message>
+        <source>Planned %1</source>
+        <comment>%1 a duration</comment>
+        <translation>计划时长 %1</translation>
+    </message>
+    <message>
+        <source>Segment %1 of %2</source>
+        <translation>第 %1 个环节，共 %2 个</translation>
+    </message>
+    <message>
+        <source>OBS scene: %1</source>
+        <translation>OBS 场景：%1</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <comment>the catalogue price beside a live price</comment>
+        <translation>原价 %1</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>未定价</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>No script yet.</source>
+        <translation>尚无讲稿。</translation>
+    </message>
+    <message>
+        <source>This tour has no segments yet.</source>
+        <translation>此导览尚无环节。</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <comment>%1 a segment title</comment>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Continued on the next page</source>
+        <translation>续下页</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>FetchMissingImages</name>
     <message>
         <source>Fetching missing images</source>
@@ -373,6 +544,10 @@
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -710,6 +885,38 @@
         <translation>整行</translation>
     </message>
     <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Shopify handle (groups variants)</source>
+        <translation>Shopify 商品标识（用于归并款式）</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Status (on sale / draft / archived)</source>
+        <translation>状态（在售/草稿/已归档）</translation>
+    </message>
+    <message>
+        <source>Store link</source>
+        <translation>商店链接</translation>
+    </message>
+    <message>
+        <source>Linked objects (object numbers)</source>
+        <translation>关联藏品（藏品编号）</translation>
+    </message>
+    <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -947,6 +1154,10 @@
         <translation>竖线（|）</translation>
     </message>
     <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
         <source>Import collection file</source>
         <translation>导入藏品文件</translation>
     </message>
@@ -1049,6 +1260,10 @@
     <message>
         <source>Reading the file again…</source>
         <translation>正在重新读取文件…</translation>
+    </message>
+    <message>
+        <source>No column is mapped to SKU. Choose the column that holds each product&apos;s SKU (the code products are matched by).</source>
+        <translation>没有列映射到 SKU。请选择包含各商品 SKU 的列（商品按此编码匹配）。</translation>
     </message>
     <message>
         <source>No column is mapped to Object number. Choose the column that holds each object&apos;s number (the number objects are matched by).</source>
@@ -1254,6 +1469,14 @@
         <translation>关联此藏品的商品</translation>
     </message>
     <message>
+        <source>Link product…</source>
+        <translation>关联商品…</translation>
+    </message>
+    <message>
+        <source>Link shop products to this object</source>
+        <translation>将文创商店的商品关联到此藏品</translation>
+    </message>
+    <message>
         <source>Tours that show this object</source>
         <translation>展示此藏品的导览</translation>
     </message>
@@ -1384,6 +1607,84 @@
     <message>
         <source>%1 (segment: %2)</source>
         <translation>%1（环节：%2）</translation>
+    </message>
+    <message>
+        <source>Link products to %1</source>
+        <translation>为 %1 关联商品</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectPickerDialog</name>
+    <message>
+        <source>Add objects</source>
+        <translation>添加藏品</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectSearchPanel</name>
+    <message>
+        <source>Object number</source>
+        <translation>藏品编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Title (second language)</source>
+        <translation>名称（第二语言）</translation>
+    </message>
+    <message>
+        <source>Already added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Search object number, title, maker, tags…</source>
+        <translation>搜索藏品编号、名称、作者、标签…</translation>
+    </message>
+    <message>
+        <source>Search objects</source>
+        <translation>搜索藏品</translation>
+    </message>
+    <message>
+        <source>Objects found</source>
+        <translation>找到的藏品</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>The first %1 matches; type more to narrow the search.</source>
+        <translation>仅显示前 %1 条结果；请输入更多内容以缩小范围。</translation>
+    </message>
+    <message>
+        <source>No object matches.</source>
+        <translation>没有匹配的藏品。</translation>
+    </message>
+    <message>
+        <source>The collection is empty.</source>
+        <translation>藏品库为空。</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>找到 1 件</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>找到 %1 件</translation>
+    </message>
+    <message>
+        <source>1 object</source>
+        <translation>共 1 件藏品</translation>
+    </message>
+    <message>
+        <source>%1 objects</source>
+        <translation>共 %1 件藏品</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1873,382 @@
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Title (second language)</source>
+        <translation>名称（第二语言）</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Store link</source>
+        <translation>商店链接</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Required, unique in the store</source>
+        <translation>必填，店内唯一</translation>
+    </message>
+    <message>
+        <source>e.g. 128.00</source>
+        <translation>如 128.00</translation>
+    </message>
+    <message>
+        <source>Empty: not tracked</source>
+        <translation>留空：不跟踪库存</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>Open the product at the store in the web browser</source>
+        <translation>在浏览器中打开该商品的商店页面</translation>
+    </message>
+    <message>
+        <source>Open the store link</source>
+        <translation>打开商店链接</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Picture of the product</source>
+        <translation>商品图片</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>移除图片</translation>
+    </message>
+    <message>
+        <source>Collection objects</source>
+        <translation>藏品列表</translation>
+    </message>
+    <message>
+        <source>Collection objects this product belongs to</source>
+        <translation>此商品所属的藏品</translation>
+    </message>
+    <message>
+        <source>Not linked to any object yet. Link the objects this product reproduces or belongs to, so tours can offer it when they show them.</source>
+        <translation>尚未关联任何藏品。请关联此商品所复刻或所属的藏品，以便导览展示这些藏品时推荐此商品。</translation>
+    </message>
+    <message>
+        <source>Link objects…</source>
+        <translation>关联藏品…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Unlink the selected objects (Delete)</source>
+        <translation>取消关联所选藏品（Delete）</translation>
+    </message>
+    <message>
+        <source>Close the editor (Esc)</source>
+        <translation>关闭编辑器（Esc）</translation>
+    </message>
+    <message>
+        <source>Close the editor</source>
+        <translation>关闭编辑器</translation>
+    </message>
+    <message>
+        <source>Product editor</source>
+        <translation>商品编辑器</translation>
+    </message>
+    <message>
+        <source>No product selected</source>
+        <translation>未选择商品</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该商品已不存在。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Synced from “%1” on %2. Each sync takes the price, stock and title from the store again; the objects linked here are kept.</source>
+        <translation>已于 %2 从“%1”同步。每次同步都会重新从商店获取价格、库存和名称；此处关联的藏品会保留。</translation>
+    </message>
+    <message>
+        <source>Kept in Curator Console only (not synced from a store).</source>
+        <translation>仅保存在 Curator Console 中（未从商店同步）。</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+    <message>
+        <source>The SKU cannot be empty.</source>
+        <translation>SKU 不能为空。</translation>
+    </message>
+    <message>
+        <source>Choose a currency, e.g. CNY.</source>
+        <translation>请选择币种，如 CNY。</translation>
+    </message>
+    <message>
+        <source>Choose a status.</source>
+        <translation>请选择状态。</translation>
+    </message>
+    <message>
+        <source>Another product already has the SKU “%1”.</source>
+        <translation>已有其他商品使用 SKU“%1”。</translation>
+    </message>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation>内容过长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a price such as 128 or 128.00 (¥128.00 and 1,280.50 work too).</source>
+        <translation>请输入价格，如 128 或 128.00（也可输入 ¥128.00 或 1,280.50）。</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>Stock cannot be negative.</source>
+        <translation>库存不能为负数。</translation>
+    </message>
+    <message>
+        <source>A price has at most 4 decimal places.</source>
+        <translation>价格最多保留 4 位小数。</translation>
+    </message>
+    <message>
+        <source>This price is written in another currency than the product&apos;s. Change the currency first.</source>
+        <translation>此价格使用的币种与商品币种不同。请先更改币种。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of items, or leave it empty when the stock is not tracked.</source>
+        <translation>请输入整数件数；如不跟踪库存，请留空。</translation>
+    </message>
+    <message>
+        <source>Enter a three-letter currency code such as CNY, USD or EUR.</source>
+        <translation>请输入三个字母的币种代码，如 CNY、USD 或 EUR。</translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https://.</source>
+        <translation>请输入以 https:// 开头的网址。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this product after you opened it. It has been read again; please make your change again.</source>
+        <translation>打开此商品后，其他人修改了它。已重新读取该商品，请重新进行修改。</translation>
+    </message>
+    <message>
+        <source>This product has been deleted (perhaps by someone else).</source>
+        <translation>此商品已被删除（可能是其他人删除的）。</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>The store&apos;s picture: %1</source>
+        <translation>商店图片：%1</translation>
+    </message>
+    <message>
+        <source>Drop an image file here to replace it.</source>
+        <translation>将图片文件拖放到此处即可替换。</translation>
+    </message>
+    <message>
+        <source>Drop an image file here, or choose one.</source>
+        <translation>将图片文件拖放到此处，或选择一个图片文件。</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Change the picture of %1</source>
+        <translation>更改 %1 的图片</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>not an image (PNG, JPEG, GIF, WebP, TIFF or BMP)</source>
+        <translation>不是图片（支持 PNG、JPEG、GIF、WebP、TIFF、BMP）</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Not used: %1 — %2</source>
+        <translation>未使用：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Remove the picture of %1</source>
+        <translation>移除 %1 的图片</translation>
+    </message>
+    <message>
+        <source>Double-click to open the object in the Collection</source>
+        <translation>双击可在藏品页中打开该藏品</translation>
+    </message>
+    <message>
+        <source>Link objects to %1</source>
+        <translation>为 %1 关联藏品</translation>
+    </message>
+    <message>
+        <source>Link an object to %1</source>
+        <translation>为 %1 关联一件藏品</translation>
+    </message>
+    <message>
+        <source>Link %1 objects to %2</source>
+        <translation>为 %2 关联 %1 件藏品</translation>
+    </message>
+    <message>
+        <source>Unlink an object from %1</source>
+        <translation>取消 %1 与一件藏品的关联</translation>
+    </message>
+    <message>
+        <source>Unlink %1 objects from %2</source>
+        <translation>取消 %2 与 %1 件藏品的关联</translation>
+    </message>
+</context>
+<context>
+    <name>ProductImportAction</name>
+    <message>
+        <source>Import &amp;products…</source>
+        <translation>导入商品(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Import the shop&apos;s products from a CSV file (a Shopify export, or columns such as SKU, title, price, stock).</source>
+        <translation>从 CSV 文件导入文创商店的商品（Shopify 导出文件，或包含 SKU、名称、价格、库存等列的文件）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPickerDialog</name>
+    <message>
+        <source>Add products</source>
+        <translation>添加商品</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearchPanel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Title (second language)</source>
+        <translation>名称（第二语言）</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Already added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Filter by SKU, title or object number…</source>
+        <translation>按 SKU、名称或藏品编号筛选…</translation>
+    </message>
+    <message>
+        <source>Filter products</source>
+        <translation>筛选商品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>The products could not be read: %1</source>
+        <translation>无法读取商品：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The store has no products yet.</source>
+        <translation>文创商店尚无商品。</translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 件商品</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 件商品</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products</source>
+        <translation>%1 件商品，共 %2 件</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Progress</source>
@@ -1655,6 +2332,69 @@
     </message>
 </context>
 <context>
+    <name>ReadinessPanel</name>
+    <message>
+        <source>Readiness check</source>
+        <translation>开播检查</translation>
+    </message>
+    <message>
+        <source>Click a line to go to the problem</source>
+        <translation>点击某行即可定位到问题</translation>
+    </message>
+    <message>
+        <source>Readiness check: ready to go live</source>
+        <translation>开播检查：可以开播</translation>
+    </message>
+    <message>
+        <source>Readiness check — problems: %1 · warnings: %2</source>
+        <translation>开播检查 — 问题：%1 · 警告：%2</translation>
+    </message>
+    <message>
+        <source>Segment %1 “%2”</source>
+        <translation>环节 %1“%2”</translation>
+    </message>
+    <message>
+        <source>The tour has no segments yet.</source>
+        <translation>此导览尚无环节。</translation>
+    </message>
+    <message>
+        <source>%1: no script written.</source>
+        <translation>%1：尚未撰写讲稿。</translation>
+    </message>
+    <message>
+        <source>%1: the script needs about %2 to say, longer than planned.</source>
+        <translation>%1：讲稿约需 %2 讲完，超出计划时长。</translation>
+    </message>
+    <message>
+        <source>%1: object %2 has no image.</source>
+        <translation>%1：藏品 %2 没有图片。</translation>
+    </message>
+    <message>
+        <source>%1: the image rights of object %2 are not cleared (%3).</source>
+        <translation>%1：藏品 %2 的图片版权尚未确认（%3）。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1: product %2 is out of stock.</source>
+        <translation>%1：商品 %2 缺货。</translation>
+    </message>
+    <message>
+        <source>%1: product %2 has no price.</source>
+        <translation>%1：商品 %2 未定价。</translation>
+    </message>
+    <message>
+        <source>%1: product %2 is not on sale (%3).</source>
+        <translation>%1：商品 %2 未在售（%3）。</translation>
+    </message>
+    <message>
+        <source>The tour overruns its slot by %1.</source>
+        <translation>导览超出时段 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Row</source>
@@ -1663,6 +2403,10 @@
     <message>
         <source>Object number</source>
         <translation>藏品编号</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1689,6 +2433,10 @@
         <translation>未导入任何内容</translation>
     </message>
     <message>
+        <source>“%1” has %2 rows with problems, and the whole file was to be rejected if any row had one. The products are unchanged. Correct the rows listed below, or import again without that option to skip them.</source>
+        <translation>“%1”中有 %2 行存在问题，而按所选设置，只要有一行出错就拒绝整个文件。商品未做任何更改。请更正下列各行，或取消该选项后重新导入以跳过这些行。</translation>
+    </message>
+    <message>
         <source>“%1” has %2 rows with problems, and the whole file was to be rejected if any row had one. The collection is unchanged. Correct the rows listed below, or import again without that option to skip them.</source>
         <translation>“%1”中有 %2 行存在问题，而你选择了只要有一行有问题就拒绝整个文件。藏品库未做任何更改。请修正下列各行，或取消该选项后重新导入以跳过它们。</translation>
     </message>
@@ -1699,6 +2447,10 @@
     <message>
         <source>Import finished</source>
         <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>“%1” was imported into the store&apos;s products.</source>
+        <translation>“%1”已导入文创商店的商品。</translation>
     </message>
     <message>
         <source>The objects from %1 were imported into the collection of %2.</source>
@@ -1719,6 +2471,10 @@
     <message>
         <source>updated</source>
         <translation>已更新</translation>
+    </message>
+    <message>
+        <source>new products</source>
+        <translation>新增商品</translation>
     </message>
     <message>
         <source>unchanged</source>
@@ -1794,6 +2550,265 @@
     <message>
         <source>Sessions: %1 · orders: %2 · revenue: %3</source>
         <translation>共 %1 场 · 订单 %2 笔 · 销售额 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditor</name>
+    <message>
+        <source>&amp;Script</source>
+        <translation>讲稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Second &amp;language</source>
+        <translation>第二语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>讲稿</translation>
+    </message>
+    <message>
+        <source>Script in the second language</source>
+        <translation>第二语言讲稿</translation>
+    </message>
+    <message>
+        <source>What you will say. # Heading, **bold**, - bullet, 1. numbered item</source>
+        <translation>要讲的内容。# 标题，**粗体**，- 项目符号，1. 编号项</translation>
+    </message>
+    <message>
+        <source>The script in the second language (optional)</source>
+        <translation>第二语言讲稿（可选）</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Heading %1</source>
+        <translation>%1 级标题</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Bullet list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>编号列表</translation>
+    </message>
+    <message>
+        <source>Second language</source>
+        <translation>第二语言</translation>
+    </message>
+    <message>
+        <source>Show or hide the script in the second language</source>
+        <translation>显示或隐藏第二语言讲稿</translation>
+    </message>
+    <message>
+        <source>Speaking time ≈ %1</source>
+        <translation>讲解时长 ≈ %1</translation>
+    </message>
+    <message>
+        <source>At %1 Chinese characters or %2 English words a minute (Settings)</source>
+        <translation>按每分钟 %1 个汉字或 %2 个英文单词计算（见设置）</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentCuesWidget</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Add cue</source>
+        <translation>添加提示</translation>
+    </message>
+    <message>
+        <source>Add OBS scene</source>
+        <translation>添加 OBS 场景</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Cues of this segment</source>
+        <translation>本环节的提示</translation>
+    </message>
+    <message>
+        <source>OBS scene</source>
+        <translation>OBS 场景</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Scenes of the connected OBS; type a name when OBS is not connected.</source>
+        <translation>已连接的 OBS 中的场景；未连接 OBS 时可直接输入名称。</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>New cue</source>
+        <translation>新提示</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDetailPanel</name>
+    <message>
+        <source>&amp;Segment title</source>
+        <translation>环节标题(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Planned duration</source>
+        <translation>计划时长(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Segment title</source>
+        <translation>环节标题</translation>
+    </message>
+    <message>
+        <source>Planned duration</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Hours:minutes:seconds</source>
+        <translation>时:分:秒</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>讲稿</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Add a segment to start writing the script (Ctrl+Shift+N).</source>
+        <translation>添加一个环节即可开始撰写讲稿（Ctrl+Shift+N）。</translation>
+    </message>
+    <message>
+        <source>Segment %1: %2</source>
+        <translation>环节 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentObjectsWidget</name>
+    <message>
+        <source>Add objects…</source>
+        <translation>添加藏品…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Objects shown in this segment</source>
+        <translation>本环节展示的藏品</translation>
+    </message>
+    <message>
+        <source>Drag objects here from the Collection panel; drag to reorder; Delete removes.</source>
+        <translation>从藏品面板拖入藏品；拖动可调整顺序；按 Delete 键移除。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentProductsWidget</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Feature automatically</source>
+        <translation>自动推荐</translation>
+    </message>
+    <message>
+        <source>Pitch line</source>
+        <translation>推荐语</translation>
+    </message>
+    <message>
+        <source>Add products…</source>
+        <translation>添加商品…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Products featured in this segment</source>
+        <translation>本环节推荐的商品</translation>
+    </message>
+    <message>
+        <source>Drag products here from the Store panel. Double-click a live price or pitch line to edit it; tick to feature the product when the segment starts.</source>
+        <translation>从文创商店面板拖入商品。双击直播价或推荐语可进行编辑；勾选后，环节开始时会自动推荐该商品。</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>未定价</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>“%1” is not a price.</source>
+        <translation>“%1”不是有效的价格。</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2972,10 @@
         <translation>关联藏品</translation>
     </message>
     <message>
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
@@ -1977,12 +2996,646 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>Filter by SKU or title…  (Ctrl+F)</source>
+        <translation>按 SKU 或名称筛选…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Filter the products by SKU or title</source>
+        <translation>按 SKU 或名称筛选商品</translation>
+    </message>
+    <message>
+        <source>Show products with this status</source>
+        <translation>显示此状态的商品</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <source>Add a new product to the store (Ctrl+N)</source>
+        <translation>向文创商店添加新商品（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected products (Delete)</source>
+        <translation>删除所选商品（Delete）</translation>
+    </message>
+    <message>
+        <source>Import products…</source>
+        <translation>导入商品…</translation>
+    </message>
+    <message>
+        <source>Import the shop&apos;s products from a CSV file</source>
+        <translation>从 CSV 文件导入店铺的商品</translation>
+    </message>
+    <message>
+        <source>Sync from store…</source>
+        <translation>从店铺同步…</translation>
+    </message>
+    <message>
+        <source>Fetch products and orders from a store connection</source>
+        <translation>通过店铺连接获取商品和订单</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Stock not tracked</source>
+        <translation>不跟踪库存</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 products</source>
+        <translation>共 %2 件商品，显示 %1 件</translation>
+    </message>
+    <message>
+        <source>%1 · out of stock: %2</source>
+        <translation>%1 · 缺货 %2 件</translation>
+    </message>
+    <message>
         <source>Products: %1 · out of stock: %2</source>
         <translation>共 %1 件商品 · 缺货 %2 件</translation>
     </message>
     <message>
         <source>Products: %1</source>
         <translation>共 %1 件商品</translation>
+    </message>
+    <message>
+        <source>Last synced from “%1”: %2. The list is kept in the database, so it works offline.</source>
+        <translation>上次从“%1”同步：%2。列表保存在数据库中，离线也可使用。</translation>
+    </message>
+    <message>
+        <source>a store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Not synced from a store yet. The list is kept in the database, so it works offline.</source>
+        <translation>尚未从店铺同步。列表保存在数据库中，离线也可使用。</translation>
+    </message>
+    <message>
+        <source>No products yet</source>
+        <translation>暂无商品</translation>
+    </message>
+    <message>
+        <source>Create a product (Ctrl+N), import the shop&apos;s product list from a CSV file, or sync from a store connection. Then link each product to the collection objects it belongs to.</source>
+        <translation>新建商品（Ctrl+N）、从 CSV 文件导入店铺的商品列表，或通过店铺连接同步。然后将每件商品关联到它所对应的藏品。</translation>
+    </message>
+    <message>
+        <source>No product matches</source>
+        <translation>没有匹配的商品</translation>
+    </message>
+    <message>
+        <source>No product matches “%1” with this status.</source>
+        <translation>没有处于此状态且匹配“%1”的商品。</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>没有匹配“%1”的商品。</translation>
+    </message>
+    <message>
+        <source>No product has this status.</source>
+        <translation>没有处于此状态的商品。</translation>
+    </message>
+    <message>
+        <source>New product %1</source>
+        <translation>新建商品 %1</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>Delete the product %1?</source>
+        <translation>删除商品 %1？</translation>
+    </message>
+    <message>
+        <source>Delete %1 products?</source>
+        <translation>删除 %1 件商品？</translation>
+    </message>
+    <message>
+        <source>It is featured in 1 tour; it will be taken out of it.</source>
+        <translation>它已在 1 个导览中推荐，删除后将从该导览中移除。</translation>
+    </message>
+    <message>
+        <source>They are featured in %1 tours; they will be taken out of them.</source>
+        <translation>它们已在 %1 个导览中推荐，删除后将从这些导览中移除。</translation>
+    </message>
+    <message>
+        <source>Past orders keep their SKU, price and quantity.</source>
+        <translation>以往订单会保留其 SKU、价格和数量。</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit ▸ Undo.</source>
+        <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete products</source>
+        <translation>删除商品</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 products</source>
+        <translation>删除 %1 件商品</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSync</name>
+    <message>
+        <source>No store to sync from</source>
+        <translation>没有可同步的店铺</translation>
+    </message>
+    <message>
+        <source>There is no store connection yet. Add one in File ▸ Settings ▸ Connections (Shopify, a live-commerce partner, or the built-in simulated platform), then sync again.</source>
+        <translation>尚无店铺连接。请在“文件 ▸ 设置 ▸ 连接”中添加（Shopify、直播电商合作平台或内置模拟平台），然后重新同步。</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>Syncing from “%1”…</source>
+        <translation>正在从“%1”同步…</translation>
+    </message>
+    <message>
+        <source>Store synced</source>
+        <translation>店铺已同步</translation>
+    </message>
+    <message>
+        <source>Synced from “%1”: %2 products updated; %3 new orders (%4 already here).</source>
+        <translation>已从“%1”同步：更新 %2 件商品；新增 %3 笔订单（%4 笔已存在）。</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>同步已取消</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. What was fetched before that is kept; sync again to fetch the rest.</source>
+        <translation>同步已取消。已获取的内容会保留；再次同步即可获取其余内容。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>The store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>The sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Nothing more could be fetched: %1</source>
+        <translation>无法继续获取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync from store</source>
+        <translation>从店铺同步</translation>
+    </message>
+    <message>
+        <source>Sync products and orders from a store</source>
+        <translation>从店铺同步商品和订单</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>店铺(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Orders from the last:</source>
+        <translation>同步最近的订单(&amp;O)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Each product&apos;s price, stock and title are taken from the store; the collection objects you linked here are kept. Orders are stored once, however often you sync. Everything stays available offline.</source>
+        <translation>每件商品的价格、库存和名称均以店铺为准；你在此处关联的藏品会保留。无论同步多少次，订单都只保存一次。所有数据均可离线使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgressDialog</name>
+    <message>
+        <source>Fetching the store&apos;s products…</source>
+        <translation>正在获取店铺的商品…</translation>
+    </message>
+    <message>
+        <source>Fetching the store&apos;s orders…</source>
+        <translation>正在获取店铺的订单…</translation>
+    </message>
+    <message>
+        <source>%1 products · %2 new orders · %3 already here</source>
+        <translation>%1 件商品 · 新订单 %2 笔 · 已存在 %3 笔</translation>
+    </message>
+</context>
+<context>
+    <name>TimingBar</name>
+    <message>
+        <source>Planned %1 of a %2 slot</source>
+        <translation>计划时长 %1，时段 %2</translation>
+    </message>
+    <message>
+        <source>Planned %1, no slot set</source>
+        <translation>计划时长 %1，未设时段</translation>
+    </message>
+    <message>
+        <source>%1. %2 — planned %3, speaking time %4</source>
+        <translation>%1. %2 — 计划时长 %3，讲解时长 %4</translation>
+    </message>
+</context>
+<context>
+    <name>TourEditor</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>主讲人(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Planned &amp;start</source>
+        <translation>计划开播时间(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;lot</source>
+        <translation>时段(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Tour title</source>
+        <translation>导览标题</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Planned start is set</source>
+        <translation>已设置计划开播时间</translation>
+    </message>
+    <message>
+        <source>Set a planned start</source>
+        <translation>设置计划开播时间</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开播时间</translation>
+    </message>
+    <message>
+        <source>Slot length in minutes</source>
+        <translation>时段长度（分钟）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>no slot</source>
+        <translation>未设时段</translation>
+    </message>
+    <message>
+        <source>Tour language</source>
+        <translation>导览语言</translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Add a segment after the selected one (Ctrl+Shift+N)</source>
+        <translation>在所选环节之后添加环节（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>删除环节</translation>
+    </message>
+    <message>
+        <source>Delete the selected segment (Delete); Ctrl+Z brings it back</source>
+        <translation>删除所选环节（Delete）；按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected segment earlier (Alt+Up), or drag it</source>
+        <translation>将所选环节前移（Alt+Up），也可直接拖动</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected segment later (Alt+Down), or drag it</source>
+        <translation>将所选环节后移（Alt+Down），也可直接拖动</translation>
+    </message>
+    <message>
+        <source>Save version…</source>
+        <translation>保存版本…</translation>
+    </message>
+    <message>
+        <source>Keep a named snapshot of the whole tour</source>
+        <translation>为整个导览保存一个命名快照</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>版本…</translation>
+    </message>
+    <message>
+        <source>Compare with or restore a saved version</source>
+        <translation>与已保存的版本比较，或恢复到该版本</translation>
+    </message>
+    <message>
+        <source>Run-of-show PDF…</source>
+        <translation>流程单 PDF…</translation>
+    </message>
+    <message>
+        <source>Cue cards PDF…</source>
+        <translation>提词卡 PDF…</translation>
+    </message>
+    <message>
+        <source>Running order</source>
+        <translation>环节顺序</translation>
+    </message>
+    <message>
+        <source>The script needs about %1 more than planned</source>
+        <translation>讲稿比计划时长约多出 %1</translation>
+    </message>
+    <message>
+        <source>The script fits, %1 to spare</source>
+        <translation>讲稿未超时，尚余 %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>Problems: %1 — see the readiness check</source>
+        <translation>问题：%1 — 请查看开播检查</translation>
+    </message>
+    <message>
+        <source>Planned %1 · speaking time %2 · no slot set</source>
+        <translation>计划 %1 · 讲解时长 %2 · 未设定时段</translation>
+    </message>
+    <message>
+        <source>Planned %1 · speaking time %2 · slot %3 — overruns the slot by %4</source>
+        <translation>计划 %1 · 讲解时长 %2 · 时段 %3 — 超出时段 %4</translation>
+    </message>
+    <message>
+        <source>Planned %1 · speaking time %2 · slot %3 — fits, %4 to spare</source>
+        <translation>计划 %1 · 讲解时长 %2 · 时段 %3 — 可容纳，余 %4</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>The host</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>The planned start</source>
+        <translation>计划开播时间</translation>
+    </message>
+    <message>
+        <source>The slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>The language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The planned duration</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation>讲稿</translation>
+    </message>
+    <message>
+        <source>The second-language script</source>
+        <translation>第二语言讲稿</translation>
+    </message>
+    <message>
+        <source>The objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>The featured products</source>
+        <translation>推荐商品</translation>
+    </message>
+    <message>
+        <source>The cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>The running order</source>
+        <translation>环节顺序</translation>
+    </message>
+    <message>
+        <source>Edit tour: %1</source>
+        <translation>编辑导览：%1</translation>
+    </message>
+    <message>
+        <source>Rename segment</source>
+        <translation>重命名环节</translation>
+    </message>
+    <message>
+        <source>Change planned duration</source>
+        <translation>修改计划时长</translation>
+    </message>
+    <message>
+        <source>Edit script</source>
+        <translation>编辑讲稿</translation>
+    </message>
+    <message>
+        <source>Edit second-language script</source>
+        <translation>编辑第二语言讲稿</translation>
+    </message>
+    <message>
+        <source>Change the segment&apos;s objects</source>
+        <translation>修改环节的藏品</translation>
+    </message>
+    <message>
+        <source>Change featured products</source>
+        <translation>修改推荐商品</translation>
+    </message>
+    <message>
+        <source>Change cues</source>
+        <translation>修改提示</translation>
+    </message>
+    <message>
+        <source>Add objects to the segment</source>
+        <translation>向环节添加藏品</translation>
+    </message>
+    <message>
+        <source>Feature products in the segment</source>
+        <translation>在环节中推荐商品</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>环节 %1</translation>
+    </message>
+    <message>
+        <source>Segment added. Type its title, then write the script.</source>
+        <translation>已添加环节。请输入标题，然后撰写讲稿。</translation>
+    </message>
+    <message>
+        <source>Delete segment “%1”</source>
+        <translation>删除环节“%1”</translation>
+    </message>
+    <message>
+        <source>Segment deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>环节已删除。撤销（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <source>Move segment</source>
+        <translation>移动环节</translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>保存版本</translation>
+    </message>
+    <message>
+        <source>Name of this version:</source>
+        <translation>版本名称：</translation>
+    </message>
+    <message>
+        <source>Version “%1” saved.</source>
+        <translation>版本“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Restored without: %1</source>
+        <translation>已恢复，但未包含：%1</translation>
+    </message>
+    <message>
+        <source>Restore version “%1”</source>
+        <translation>恢复版本“%1”</translation>
+    </message>
+    <message>
+        <source>Version “%1” restored. Undo (Ctrl+Z) goes back.</source>
+        <translation>已恢复版本“%1”。撤销（Ctrl+Z）可返回。</translation>
+    </message>
+    <message>
+        <source>OBS did not answer: %1</source>
+        <translation>OBS 无响应：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TourExport</name>
+    <message>
+        <source>This tour no longer exists.</source>
+        <translation>该导览已不存在。</translation>
+    </message>
+    <message>
+        <source>Export cue cards</source>
+        <translation>导出提词卡</translation>
+    </message>
+    <message>
+        <source>Export run of show</source>
+        <translation>导出流程单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1 (one page).</source>
+        <translation>已保存 %1（1 页）。</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pages).</source>
+        <translation>已保存 %1（共 %2 页）。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>无法写入 PDF。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>
@@ -1992,12 +3645,168 @@
         <translation>导览</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
         <source>Host</source>
         <translation>主讲人</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>New tour</source>
+        <translation>新建导览</translation>
+    </message>
+    <message>
+        <source>A new, empty tour (Ctrl+N); the arrow starts one from a template</source>
+        <translation>新建空白导览（Ctrl+N）；点击箭头可从模板新建</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>A copy of the selected tour with all its segments and links</source>
+        <translation>复制所选导览及其全部环节和关联</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Use as a template</source>
+        <translation>用作模板</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Delete tour…</source>
+        <translation>删除导览…</translation>
+    </message>
+    <message>
+        <source>Show archived tours</source>
+        <translation>显示已归档的导览</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>%1 · template</source>
+        <translation>%1 · 模板</translation>
+    </message>
+    <message>
+        <source>Template: new tours can start from it</source>
+        <translation>模板：可基于它新建导览</translation>
+    </message>
+    <message>
+        <source>Restore from archive</source>
+        <translation>从归档中恢复</translation>
+    </message>
+    <message>
+        <source>Blank tour</source>
+        <translation>空白导览</translation>
+    </message>
+    <message>
+        <source>From a template:</source>
+        <translation>从模板新建：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 segments)</source>
+        <translation>%1（%2 个环节）</translation>
+    </message>
+    <message>
+        <source>No templates yet: mark a tour “Use as a template”</source>
+        <translation>暂无模板：可将导览标记为“用作模板”</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1（新）</translation>
+    </message>
+    <message>
+        <source>Title of the tour:</source>
+        <translation>导览标题：</translation>
+    </message>
+    <message>
+        <source>New tour “%1”</source>
+        <translation>新建导览“%1”</translation>
+    </message>
+    <message>
+        <source>Tour created. Add its first segment with Ctrl+Shift+N.</source>
+        <translation>导览已创建。按 Ctrl+Shift+N 添加第一个环节。</translation>
+    </message>
+    <message>
+        <source>Duplicate tour</source>
+        <translation>复制导览</translation>
+    </message>
+    <message>
+        <source>Title of the copy:</source>
+        <translation>副本标题：</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Duplicate tour “%1”</source>
+        <translation>复制导览“%1”</translation>
+    </message>
+    <message>
+        <source>No longer a template</source>
+        <translation>不再用作模板</translation>
+    </message>
+    <message>
+        <source>Restore tour from archive</source>
+        <translation>从归档中恢复导览</translation>
+    </message>
+    <message>
+        <source>Archive tour</source>
+        <translation>归档导览</translation>
+    </message>
+    <message>
+        <source>Tour archived. “Show archived tours” lists it again.</source>
+        <translation>导览已归档。勾选“显示已归档的导览”即可再次看到它。</translation>
+    </message>
+    <message>
+        <source>Delete the tour “%1” with its %2 segments?</source>
+        <translation>删除导览“%1”及其 %2 个环节？</translation>
+    </message>
+    <message>
+        <source>%1 recorded sessions keep their own copy of the script and stay in Review.</source>
+        <translation>%1 个已录制的场次保留各自的讲稿副本，仍会显示在“复盘”中。</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可按 Ctrl+Z 撤销此操作。</translation>
+    </message>
+    <message>
+        <source>Delete tour</source>
+        <translation>删除导览</translation>
+    </message>
+    <message>
+        <source>Delete tour “%1”</source>
+        <translation>删除导览“%1”</translation>
+    </message>
+    <message>
+        <source>Tour deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>导览已删除。撤销（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
         <source>Planned start</source>
@@ -2016,34 +3825,6 @@
         <translation>时段</translation>
     </message>
     <message>
-        <source>Speaking time</source>
-        <translation>讲解时长</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Starts at</source>
-        <translation>起始时间</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>藏品</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Cues</source>
-        <translation>提示</translation>
-    </message>
-    <message>
         <source>Overruns the slot by %1</source>
         <translation>超出时段 %1</translation>
     </message>
@@ -2052,28 +3833,125 @@
         <translation>导览</translation>
     </message>
     <message>
-        <source>Segments of the selected tour</source>
-        <translation>所选导览的环节</translation>
-    </message>
-    <message>
-        <source>Select a tour to see its segments.</source>
-        <translation>选择一个导览以查看其环节。</translation>
-    </message>
-    <message>
-        <source>Planned %1 · speaking time %2 · no slot set</source>
-        <translation>计划 %1 · 讲解时长 %2 · 未设定时段</translation>
-    </message>
-    <message>
-        <source>Planned %1 · speaking time %2 · slot %3 — overruns the slot by %4</source>
-        <translation>计划 %1 · 讲解时长 %2 · 时段 %3 — 超出时段 %4</translation>
-    </message>
-    <message>
-        <source>Planned %1 · speaking time %2 · slot %3 — fits, %4 to spare</source>
-        <translation>计划 %1 · 讲解时长 %2 · 时段 %3 — 可容纳，余 %4</translation>
-    </message>
-    <message>
         <source>Rename tour</source>
         <translation>重命名导览</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Saved versions</source>
+        <translation>已保存的版本</translation>
+    </message>
+    <message>
+        <source>Changes since the selected version</source>
+        <translation>自所选版本以来的更改</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>In the version</source>
+        <translation>版本中</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3 segments · %4</source>
+        <translation>%1
+%2 · %3 个环节 · %4</translation>
+    </message>
+    <message>
+        <source>No saved versions yet. Use “Save version…” to keep a snapshot of the tour.</source>
+        <translation>暂无已保存的版本。使用“保存版本…”可保存导览的快照。</translation>
+    </message>
+    <message>
+        <source>The tour is the same as this version.</source>
+        <translation>导览与此版本相同。</translation>
+    </message>
+    <message>
+        <source>%1 changes since this version:</source>
+        <translation>自此版本以来有 %1 处更改：</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已移动</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>planned duration</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>讲稿</translation>
+    </message>
+    <message>
+        <source>second-language script</source>
+        <translation>第二语言讲稿</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>计划开播时间</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>环节</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +3959,13 @@
     <message>
         <source>Could not complete the action</source>
         <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>_PickerDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 </TS>

@@ -94,7 +94,8 @@ def test_main_window_shows_the_real_demo(qtbot, open_app, demo_db, demo_dataset)
     assert sorted(column_texts(tours, "title")) == sorted(t["title"] for t in demo_dataset.tours)
     # The selected tour's segments are listed.
     tours_page = window.pages[2]
-    selected = tours_page.segment_header.text()
+    qtbot.waitUntil(lambda: tours_page.editor.detail is not None, timeout=LOAD_TIMEOUT_MS)
+    selected = tours_page.editor.title_edit.text()
     n_segments = next(len(t["segments"]) for t in demo_dataset.tours if t["title"] == selected)
     qtbot.waitUntil(lambda: find_table(window, "segmentTable").model().rowCount() == n_segments, timeout=LOAD_TIMEOUT_MS)
     review = find_table(window, "reviewSessionTable")

@@ -150,7 +150,7 @@ def test_window_geometry_persists_across_close_and_reopen(qtbot, open_app, db_pa
     second = open_app(db_path, settings_path)
     assert second.window.size() == size_a
     assert second.window.pos() == QPoint(17, 29)
-    size_b = fits_screen(second.window, QSize(702, 555))
+    size_b = fits_screen(second.window, QSize(max(702, second.window.minimumSizeHint().width()), 555))
     assert size_b != size_a
     second.window.resize(size_b)
     second.window.move(40, 48)

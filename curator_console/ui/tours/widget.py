@@ -1,17 +1,36 @@
-"""Tours workspace: the tour scripts with their timing against the slot, and each tour's segments."""
+"""Tours workspace: the list of tours (create, from a template, duplicate, archive, delete) beside
+the editor of the selected one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from curator_console import paths
+from curator_console.persistence.media import MediaStore
 from curator_console.services import tours as svc
 from curator_console.ui import formatting as fmt
 from curator_console.ui.commands import AppliedEditCommand
 from curator_console.ui.table_model import Column, RowsModel
-from curator_console.ui.workspace import WorkspacePage, heading, resize_columns, selected_row
+from curator_console.ui.thumbnails import Thumbnails
+from curator_console.ui.tours.commands import IdMap, TourCommand
+from curator_console.ui.tours.editor import LANGUAGES, TourEditor
+from curator_console.ui.workspace import WorkspacePage, heading, selected_row
 
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+LANGUAGE_NAMES = dict(LANGUAGES)
 
 
 class ToursPage(WorkspacePage):
@@ -19,57 +38,92 @@ class ToursPage(WorkspacePage):
         super().__init__(context, parent)
         self.setObjectName("toursPage")
         self.header = heading()
+        self.tour_ids = IdMap()
+        self._select_tour: int | None = None
         self.tours = RowsModel([
-            Column("title", lambda: self.tr("Tour"), lambda r: r.title, editable=True),
-            Column("host", lambda: self.tr("Host"), lambda r: r.host),
-            Column("language", lambda: self.tr("Language"), lambda r: LANGUAGE_NAMES.get(r.language, r.language)),
-            Column("start", lambda: self.tr("Planned start"), lambda r: fmt.local_datetime(r.planned_start),
-                   sort_value=lambda r: r.planned_start.timestamp() if r.planned_start else 0),
-            Column("segments", lambda: self.tr("Segments"), lambda r: r.segment_count, numeric=True),
+            Column("title", lambda: self.tr("Tour"), lambda r: r.title, editable=True, tooltip=self._tour_tip),
             Column("planned", lambda: self.tr("Planned"), lambda r: fmt.duration(r.planned_seconds),
                    sort_value=lambda r: r.planned_seconds, numeric=True, warn=self._overruns,
                    tooltip=self._overrun_tip),
             Column("slot", lambda: self.tr("Slot"), lambda r: fmt.duration(r.slot_seconds),
                    sort_value=lambda r: r.slot_seconds or 0, numeric=True),
+            Column("segments", lambda: self.tr("Segments"), lambda r: r.segment_count, numeric=True),
+            Column("status", lambda: self.tr("Status"), self._status_text),
+            Column("start", lambda: self.tr("Planned start"), lambda r: fmt.local_datetime(r.planned_start),
+                   sort_value=lambda r: r.planned_start.timestamp() if r.planned_start else 0),
             Column("estimated", lambda: self.tr("Speaking time"), lambda r: fmt.duration(r.estimated_seconds),
                    sort_value=lambda r: r.estimated_seconds, numeric=True),
+            Column("host", lambda: self.tr("Host"), lambda r: r.host),
+            Column("language", lambda: self.tr("Language"), lambda r: LANGUAGE_NAMES.get(r.language, r.language)),
         ], self)
         self.tours.edit_requested.connect(self._rename)
         self.tour_table = self.make_table(self.tours, "tourTable")
-        self.tour_table.selectionModel().currentRowChanged.connect(lambda *_: self._load_segments())
+        self.tour_table.selectionModel().currentRowChanged.connect(lambda *_: self._tour_selected())
 
-        self.segments = RowsModel([
-            Column("position", lambda: self.tr("#"), lambda r: r.position + 1, numeric=True),
-            Column("offset", lambda: self.tr("Starts at"), lambda r: fmt.duration(r.start_offset_seconds),
-                   sort_value=lambda r: r.start_offset_seconds, numeric=True),
-            Column("title", lambda: self.tr("Segment"), lambda r: r.title),
-            Column("planned", lambda: self.tr("Planned"), lambda r: fmt.duration(r.planned_seconds),
-                   sort_value=lambda r: r.planned_seconds, numeric=True),
-            Column("estimated", lambda: self.tr("Speaking time"), lambda r: fmt.duration(r.estimated_seconds),
-                   sort_value=lambda r: r.estimated_seconds, numeric=True,
-                   warn=lambda r: r.estimated_seconds > r.planned_seconds),
-            Column("objects", lambda: self.tr("Objects"), lambda r: r.object_count, numeric=True),
-            Column("products", lambda: self.tr("Products"), lambda r: r.product_count, numeric=True),
-            Column("cues", lambda: self.tr("Cues"), lambda r: " · ".join(r.cues)),
-        ], self)
-        self.segment_table = self.make_table(self.segments, "segmentTable")
-        self.segment_header = heading()
-        self.timing_label = QLabel()
-        self.timing_label.setObjectName("tourTimingLabel")
-        self.timing_label.setWordWrap(True)
+        self.new_button = QToolButton()
+        self.new_button.setObjectName("newTourButton")
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_menu = QMenu(self.new_button)
+        self.new_menu.aboutToShow.connect(self._fill_new_menu)
+        self.new_button.setMenu(self.new_menu)
+        self.new_button.clicked.connect(lambda: self.new_tour(None))
+        self.duplicate_button = QPushButton()
+        self.duplicate_button.setObjectName("duplicateTourButton")
+        self.duplicate_button.clicked.connect(self.duplicate_tour)
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreTourButton")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.template_action = QAction(self)
+        self.template_action.setCheckable(True)
+        self.template_action.triggered.connect(self.toggle_template)
+        self.archive_action = QAction(self)
+        self.archive_action.triggered.connect(self.toggle_archive)
+        self.delete_action = QAction(self)
+        self.delete_action.triggered.connect(self.delete_tour)
+        for a in (self.template_action, self.archive_action):
+            more.addAction(a)
+        more.addSeparator()
+        more.addAction(self.delete_action)
+        self.more_button.setMenu(more)
+        self.show_archived = QCheckBox()
+        self.show_archived.setObjectName("showArchivedCheck")
+        self.show_archived.toggled.connect(lambda _on: self.load())
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.segment_header)
-        lower_layout.addWidget(self.timing_label)
-        lower_layout.addWidget(self.segment_table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        new = QShortcut(QKeySequence.StandardKey.New, self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(lambda: self.new_tour(None))
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tour_table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_tour)
+
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.duplicate_button)
+        buttons.addWidget(self.more_button)
+        buttons.addStretch(1)
+        list_layout.addLayout(buttons)
+        list_layout.addWidget(self.tour_table, 1)
+        list_layout.addWidget(self.show_archived)
+
+        self.thumbnails = Thumbnails(MediaStore(paths.media_dir()), self)
+        self.editor = TourEditor(context, self.thumbnails, self.fetch, self.show_error, self.tour_ids, self)
+        self.editor.changed.connect(self._tour_changed)
+        self.editor.status_message.connect(self.status_message)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("toursSplitter")
-        self.splitter.addWidget(self.tour_table)
-        self.splitter.addWidget(lower)
+        self.splitter.addWidget(list_box)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setCollapsible(0, True)  # a narrow window may fold the list away
+        self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([330, 1000])
 
         top = QHBoxLayout()
         top.addWidget(self.header)
@@ -79,6 +133,43 @@ class ToursPage(WorkspacePage):
         layout.addWidget(self.splitter, 1)
         self.retranslate()
 
+    @property
+    def timing_label(self):
+        """The selected tour's total against its slot (shown by the editor)."""
+        return self.editor.timing_label
+
+    @property
+    def segment_header(self):
+        """The selected tour's title as the editor shows it."""
+        return self.editor.title_edit
+
+    # --- texts ------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Tours")
+
+    def retranslate(self) -> None:
+        self.header.setText(self.tr("Tours"))
+        self.tour_table.setAccessibleName(self.tr("Tours"))
+        self.new_button.setText(self.tr("New tour"))
+        self.new_button.setToolTip(self.tr("A new, empty tour (Ctrl+N); the arrow starts one from a template"))
+        self.duplicate_button.setText(self.tr("Duplicate"))
+        self.duplicate_button.setToolTip(self.tr("A copy of the selected tour with all its segments and links"))
+        self.more_button.setText(self.tr("More"))
+        self.template_action.setText(self.tr("Use as a template"))
+        self.archive_action.setText(self.tr("Archive"))
+        self.delete_action.setText(self.tr("Delete tour…"))
+        self.show_archived.setText(self.tr("Show archived tours"))
+        self.tours.retranslate()
+        self.editor.retranslate()
+        self._update_actions()
+
+    def _status_text(self, r) -> str:
+        status = {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "archived": self.tr("Archived")}.get(r.status, r.status)
+        return fmt.arg(self.tr("%1 · template"), status) if getattr(r, "is_template", False) else status
+
+    def _tour_tip(self, r) -> str:
+        return self.tr("Template: new tours can start from it") if getattr(r, "is_template", False) else ""
+
     def _overruns(self, r) -> bool:
         return bool(r.slot_seconds) and r.planned_seconds > r.slot_seconds
 
@@ -87,76 +178,190 @@ class ToursPage(WorkspacePage):
             return fmt.arg(self.tr("Overruns the slot by %1"), fmt.duration(r.planned_seconds - r.slot_seconds))
         return ""
 
-    def title(self) -> str:
-        return self.tr("Tours")
-
-    def retranslate(self) -> None:
-        self.header.setText(self.tr("Tours"))
-        self.tour_table.setAccessibleName(self.tr("Tours"))
-        self.segment_table.setAccessibleName(self.tr("Segments of the selected tour"))
-        self.tours.retranslate()
-        self.segments.retranslate()
-        self._update_timing()
-
+    # --- loading ----------------------------------------------------------------------------
     def load(self) -> None:
         uow, speed = self.context.uow, self.context.settings.reading_speed
         self.fetch(lambda: svc.list_tours(uow(), speed), self._show_tours)
 
     def _show_tours(self, rows) -> None:
         current = selected_row(self.tour_table)
+        wanted = self._select_tour if self._select_tour is not None else (current.id if current else None)
+        self._select_tour = None
+        if not self.show_archived.isChecked():
+            rows = [r for r in rows if r.status != "archived" or r.id == wanted]
         self.tours.set_rows(rows)
         if rows:
-            resize_columns(self.tour_table)
-            index = self.tours.row_of(lambda r: current is not None and r.id == current.id)
+            index = self.tours.row_of(lambda r: r.id == wanted)
             proxy = self.tour_table.model()
             self.tour_table.setCurrentIndex(proxy.mapFromSource(self.tours.index(max(0, index), 0)))
+            self.tour_table.resizeColumnToContents(0)
+            if self.tour_table.columnWidth(0) > 320:
+                self.tour_table.setColumnWidth(0, 320)
         else:
-            self.segments.set_rows([])
-            self._update_timing()
+            self.editor.load_tour(None)
+        self._update_actions()
 
-    def _load_segments(self) -> None:
-        tour = selected_row(self.tour_table)
-        if tour is None:
-            self.segments.set_rows([])
-            self._update_timing()
+    def current_tour(self):
+        return selected_row(self.tour_table)
+
+    def _tour_selected(self) -> None:
+        row = self.current_tour()
+        self.editor.load_tour(row.id if row else None)
+        self._update_actions()
+
+    def _tour_changed(self) -> None:
+        self.load()
+
+    def _update_actions(self) -> None:
+        row = self.current_tour()
+        for w in (self.duplicate_button, self.more_button):
+            w.setEnabled(row is not None)
+        if row is not None:
+            self.template_action.setChecked(bool(getattr(row, "is_template", False)))
+            self.archive_action.setText(self.tr("Restore from archive") if row.status == "archived" else self.tr("Archive"))
+
+    # --- commands on whole tours ------------------------------------------------------------
+    def _push(self, label: str, redo, undo) -> bool:
+        try:
+            redo()
+        except Exception as exc:  # noqa: BLE001 - shown plainly
+            self.show_error(exc)
+            return False
+        self.context.undo_stack.push(TourCommand(label, redo, undo, self._after_tour_command, self.show_error))
+        return True
+
+    def _after_tour_command(self) -> None:
+        self.load()
+        self.editor.reload()
+
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        self.new_menu.addAction(self.tr("Blank tour"), lambda: self.new_tour(None))
+        try:
+            templates = svc.list_templates(self.context.uow())
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
             return
-        uow, speed = self.context.uow, self.context.settings.reading_speed
-        self.fetch(lambda: svc.list_segments(uow(), tour.id, speed), self._show_segments)
-
-    def _show_segments(self, rows) -> None:
-        self.segments.set_rows(rows)
-        if rows:
-            resize_columns(self.segment_table)
-        self._update_timing()
-
-    def _update_timing(self) -> None:
-        tour = selected_row(self.tour_table)
-        if tour is None:
-            self.segment_header.setText(self.tr("Segments"))
-            self.timing_label.setText(self.tr("Select a tour to see its segments."))
-            self.timing_label.setStyleSheet("")
-            return
-        self.segment_header.setText(tour.title)
-        planned, spoken = fmt.duration(tour.planned_seconds), fmt.duration(tour.estimated_seconds)
-        style = ""
-        if not tour.slot_seconds:
-            text = fmt.arg(self.tr("Planned %1 · speaking time %2 · no slot set"), planned, spoken)
-        elif self._overruns(tour):
-            text = fmt.arg(self.tr("Planned %1 · speaking time %2 · slot %3 — overruns the slot by %4"), planned,
-                           spoken, fmt.duration(tour.slot_seconds), fmt.duration(tour.planned_seconds - tour.slot_seconds))
-            style = "color: #b3261e; font-weight: bold;"
+        if templates:
+            self.new_menu.addSeparator()
+            section = self.new_menu.addAction(self.tr("From a template:"))
+            section.setEnabled(False)
+            for t in templates:
+                self.new_menu.addAction(fmt.arg(self.tr("%1 (%2 segments)"), t.title, t.segment_count),
+                                        lambda tid=t.id, title=t.title: self.new_tour(tid, title))
         else:
-            text = fmt.arg(self.tr("Planned %1 · speaking time %2 · slot %3 — fits, %4 to spare"), planned, spoken,
-                           fmt.duration(tour.slot_seconds), fmt.duration(tour.slot_seconds - tour.planned_seconds))
-        self.timing_label.setStyleSheet(style)
-        self.timing_label.setText(text)
+            hint = self.new_menu.addAction(self.tr("No templates yet: mark a tour “Use as a template”"))
+            hint.setEnabled(False)
+
+    def new_tour(self, template_id: int | None, template_title: str = "") -> None:
+        default = self.tr("New tour") if template_id is None else fmt.arg(self.tr("%1 (new)"), template_title)
+        title, ok = QInputDialog.getText(self, self.tr("New tour"), self.tr("Title of the tour:"),
+                                         QLineEdit.EchoMode.Normal, default)
+        if ok and title.strip():
+            self.create_tour(title.strip(), template_id)
+
+    def create_tour(self, title: str, template_id: int | None = None) -> None:
+        uow, ids = self.context.uow, self.tour_ids
+        state: dict = {}
+
+        def redo() -> None:
+            if "snapshot" in state:
+                ids.alias(state["id"], svc.restore_tour(uow(), state["snapshot"]))
+            else:
+                state["id"] = svc.create_tour(uow(), title, template_id=template_id)
+            self._select_tour = ids.resolve(state["id"])
+
+        def undo() -> None:
+            state["snapshot"] = svc.delete_tour(uow(), ids.resolve(state["id"]))
+
+        if self._push(fmt.arg(self.tr("New tour “%1”"), title), redo, undo):
+            self.status_message.emit(self.tr("Tour created. Add its first segment with Ctrl+Shift+N."))
+
+    def duplicate_tour(self) -> None:
+        row = self.current_tour()
+        if row is None:
+            return
+        self.editor.flush()
+        title, ok = QInputDialog.getText(self, self.tr("Duplicate tour"), self.tr("Title of the copy:"),
+                                         QLineEdit.EchoMode.Normal, fmt.arg(self.tr("%1 (copy)"), row.title))
+        if not ok or not title.strip():
+            return
+        uow, ids, source = self.context.uow, self.tour_ids, row.id
+        state: dict = {}
+
+        def redo() -> None:
+            if "snapshot" in state:
+                ids.alias(state["id"], svc.restore_tour(uow(), state["snapshot"]))
+            else:
+                state["id"] = svc.duplicate_tour(uow(), ids.resolve(source), title.strip())
+            self._select_tour = ids.resolve(state["id"])
+
+        def undo() -> None:
+            state["snapshot"] = svc.delete_tour(uow(), ids.resolve(state["id"]))
+
+        self._push(fmt.arg(self.tr("Duplicate tour “%1”"), row.title), redo, undo)
+
+    def toggle_template(self) -> None:
+        row = self.current_tour()
+        if row is None:
+            return
+        uow, ids, tid = self.context.uow, self.tour_ids, row.id
+        new = not bool(getattr(row, "is_template", False))
+        label = self.tr("Use as a template") if new else self.tr("No longer a template")
+        self._push(label, lambda: svc.set_template(uow(), ids.resolve(tid), new),
+                   lambda: svc.set_template(uow(), ids.resolve(tid), not new))
+
+    def toggle_archive(self) -> None:
+        row = self.current_tour()
+        if row is None:
+            return
+        uow, ids, tid, old = self.context.uow, self.tour_ids, row.id, row.status
+        new = "draft" if row.status == "archived" else "archived"
+        label = self.tr("Restore tour from archive") if new == "draft" else self.tr("Archive tour")
+        self._select_tour = tid
+        if self._push(label, lambda: svc.set_tour_status(uow(), ids.resolve(tid), new),
+                      lambda: svc.set_tour_status(uow(), ids.resolve(tid), old)) and new == "archived":
+            self.status_message.emit(self.tr("Tour archived. “Show archived tours” lists it again."))
+
+    def delete_tour(self) -> None:
+        row = self.current_tour()
+        if row is None:
+            return
+        self.editor.flush()
+        uow, ids, tid = self.context.uow, self.tour_ids, row.id
+        try:
+            segments, sessions = svc.delete_summary(uow(), ids.resolve(tid))
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        question = fmt.arg(self.tr("Delete the tour “%1” with its %2 segments?"), row.title, segments)
+        if sessions:
+            question += "\n\n" + fmt.arg(self.tr(
+                "%1 recorded sessions keep their own copy of the script and stay in Review."), sessions)
+        question += "\n\n" + self.tr("You can undo this with Ctrl+Z.")
+        answer = QMessageBox.question(self, self.tr("Delete tour"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        state: dict = {"id": tid}
+
+        def redo() -> None:
+            state["snapshot"] = svc.delete_tour(uow(), ids.resolve(state["id"]))
+
+        def undo() -> None:
+            ids.alias(state["id"], svc.restore_tour(uow(), state["snapshot"]))
+            self._select_tour = ids.resolve(state["id"])
+
+        if self._push(fmt.arg(self.tr("Delete tour “%1”"), row.title), redo, undo):
+            self.status_message.emit(self.tr("Tour deleted. Undo (Ctrl+Z) brings it back."))
 
     def _rename(self, row_index: int, key: str, text: str) -> None:
         row = self.tours.rows[row_index]
-        uow = self.context.uow
+        uow, ids, tid = self.context.uow, self.tour_ids, row.id
 
         def apply(value: str) -> str:
-            return svc.rename_tour(uow(), row.id, value)
+            return svc.rename_tour(uow(), ids.resolve(tid), value)
 
         try:
             old = apply(text)
@@ -166,5 +371,6 @@ class ToursPage(WorkspacePage):
         if old == text.strip():
             return  # the same title: nothing to undo
         self.context.undo_stack.push(
-            AppliedEditCommand(self.tr("Rename tour"), apply, old, text, lambda _v: self.load(), self.show_error)
+            AppliedEditCommand(self.tr("Rename tour"), apply, old, text, lambda _v: self._after_tour_command(),
+                               self.show_error)
         )
