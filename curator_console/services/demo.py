@@ -114,7 +114,8 @@ def seed_demo(uow: UnitOfWork, folder: Path, now: datetime | None = None) -> Dem
             tour = m.Tour(
                 museum_id=museum.id, title=t["title"], host=t.get("host", ""), language=t.get("language", "zh_CN"),
                 slot_seconds=int(t["slot_minutes"]) * 60 if t.get("slot_minutes") else None,
-                planned_start=datetime.combine(day, time(hh, mm), tz).astimezone(timezone.utc), status="draft",
+                planned_start=None if t.get("is_template") else datetime.combine(day, time(hh, mm), tz).astimezone(timezone.utc),
+                status="draft", is_template=bool(t.get("is_template", False)),
             )
             for pos, seg in enumerate(t.get("segments", [])):
                 segment = m.Segment(

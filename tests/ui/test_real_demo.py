@@ -18,7 +18,7 @@ from .conftest import LOAD_TIMEOUT_MS, Dataset, seed_into
 from .helpers import column_texts, figures, find_table
 
 DEMO_DIR = paths.resources_dir() / "demo"
-EXPECTED = {"objects": 60, "products": 20, "tours": 2, "sessions": 3}
+EXPECTED = {"objects": 60, "products": 20, "tours": 3, "sessions": 3}  # tours: two tours and one template
 
 
 @pytest.fixture(scope="module")

@@ -310,3 +310,24 @@ def test_restoring_a_saved_version_is_undoable(qtbot, app):
     app.context.undo_stack.undo()
     settle(qtbot, page)
     assert tours_state(app) == changed
+
+
+def test_a_new_tour_starts_from_a_template(qtbot, app):
+    page = open_tours(qtbot, app)
+    editor = page.editor
+    source = tours_svc.list_tours(app.uow())[0]
+    tours_svc.set_template(app.uow(), source.id, True)
+    page.load()
+    settle(qtbot, page)
+    page._fill_new_menu()
+    entries = [a.text() for a in page.new_menu.actions()]
+    assert any(source.title in e for e in entries)
+    page.create_tour("From the template", template_id=source.id)
+    qtbot.waitUntil(lambda: editor.detail is not None and editor.detail.title == "From the template",
+                    timeout=LOAD_TIMEOUT_MS)
+    template = tours_svc.get_tour(app.uow(), source.id)
+    assert [s.title for s in editor.detail.segments] == [s.title for s in template.segments]
+    assert not editor.detail.is_template
+    app.context.undo_stack.undo()
+    settle(qtbot, page)
+    assert "From the template" not in [r.title for r in tours_svc.list_tours(app.uow())]
