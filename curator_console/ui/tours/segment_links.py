@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,41 @@ def button_bar(buttons) -> QToolBar:
     for b in buttons:
         bar.addWidget(b)
     return bar
+
+
+class _LinkEditor(QWidget):
+    """A list of links with Add (its own), Remove, Up and Down buttons and the Delete key."""
+
+    def _build(self, view: QWidget, add_buttons: tuple[QPushButton, ...], prefix: str) -> None:
+        self.remove_button = _button("", f"remove{prefix}Button")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button = _button("", f"{prefix.lower().rstrip('s')}UpButton")
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = _button("", f"{prefix.lower().rstrip('s')}DownButton")
+        self.down_button.clicked.connect(lambda: self._move(1))
+        delete = QShortcut(QKeySequence.StandardKey.Delete, view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(button_bar((*add_buttons, self.remove_button, self.up_button, self.down_button)))
+        layout.addWidget(view, 1)
+
+    def _retranslate_buttons(self) -> None:
+        # An explicit context: tr() in a base class would look the words up under each subclass.
+        self.remove_button.setText(QCoreApplication.translate("SegmentLinks", "Remove"))
+        self.up_button.setText(QCoreApplication.translate("SegmentLinks", "Up"))
+        self.down_button.setText(QCoreApplication.translate("SegmentLinks", "Down"))
+
+    def _enable_buttons(self, has: bool) -> None:
+        for b in (self.remove_button, self.up_button, self.down_button):
+            b.setEnabled(has)
+
+    def remove_selected(self) -> None:
+        raise NotImplementedError
+
+    def _move(self, delta: int) -> None:
+        raise NotImplementedError
 
 
 def moved(values: tuple, index: int, delta: int) -> tuple | None:
@@ -102,7 +137,7 @@ class ObjectDropList(QListWidget):
         event.accept()
 
 
-class SegmentObjectsWidget(QWidget):
+class SegmentObjectsWidget(_LinkEditor):
     changed = Signal(tuple, tuple)  # old item ids, new item ids
     pick_requested = Signal()
     open_requested = Signal(int)  # item id: show it in the Collection
@@ -117,28 +152,13 @@ class SegmentObjectsWidget(QWidget):
         self.list.itemActivated.connect(lambda item: self.open_requested.emit(item.data(ID_ROLE)))
         self.add_button = _button("", "addObjectsButton")
         self.add_button.clicked.connect(self.pick_requested)
-        self.remove_button = _button("", "removeObjectsButton")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = _button("", "objectUpButton")
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = _button("", "objectDownButton")
-        self.down_button.clicked.connect(lambda: self._move(1))
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
-        buttons = button_bar((self.add_button, self.remove_button, self.up_button, self.down_button))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(buttons)
-        layout.addWidget(self.list, 1)
+        self._build(self.list, (self.add_button,), "Objects")
         thumbnails.ready.connect(self._thumbnail_ready)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add objects…"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.up_button.setText(self.tr("Up"))
-        self.down_button.setText(self.tr("Down"))
+        self._retranslate_buttons()
         self.list.setAccessibleName(self.tr("Objects shown in this segment"))
         self.list.setToolTip(self.tr("Drag objects here from the Collection panel; drag to reorder; Delete removes."))
 
@@ -171,10 +191,7 @@ class SegmentObjectsWidget(QWidget):
                 self.list.item(row).setIcon(self._icon(o))
 
     def _update_buttons(self) -> None:
-        has = self.list.count() > 0
-        self.remove_button.setEnabled(has)
-        self.up_button.setEnabled(has)
-        self.down_button.setEnabled(has)
+        self._enable_buttons(self.list.count() > 0)
 
     def add_ids(self, ids: list[int]) -> None:
         self._add(ids)
@@ -225,7 +242,7 @@ class ProductDropTable(QTableWidget):
             event.ignore()
 
 
-class SegmentProductsWidget(QWidget):
+class SegmentProductsWidget(_LinkEditor):
     """Featured products: SKU, title, catalogue price, live price, pitch line, auto-feature."""
 
     changed = Signal(tuple, tuple)  # old ProductLinks, new ProductLinks
@@ -252,20 +269,7 @@ class SegmentProductsWidget(QWidget):
         self.table.products_dropped.connect(self.add_ids)
         self.add_button = _button("", "addProductsButton")
         self.add_button.clicked.connect(self.pick_requested)
-        self.remove_button = _button("", "removeProductsButton")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = _button("", "productUpButton")
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = _button("", "productDownButton")
-        self.down_button.clicked.connect(lambda: self._move(1))
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
-        buttons = button_bar((self.add_button, self.remove_button, self.up_button, self.down_button))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(buttons)
-        layout.addWidget(self.table, 1)
+        self._build(self.table, (self.add_button,), "Products")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -274,9 +278,7 @@ class SegmentProductsWidget(QWidget):
             self.tr("Feature automatically"), self.tr("Pitch line"),
         ])
         self.add_button.setText(self.tr("Add products…"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.up_button.setText(self.tr("Up"))
-        self.down_button.setText(self.tr("Down"))
+        self._retranslate_buttons()
         self.table.setAccessibleName(self.tr("Products featured in this segment"))
         self.table.setToolTip(self.tr("Drag products here from the Store panel. Double-click a live price or pitch "
                                       "line to edit it; tick to feature the product when the segment starts."))
@@ -322,9 +324,7 @@ class SegmentProductsWidget(QWidget):
             self.table.resizeColumnsToContents()
             if self.products:
                 self.table.setCurrentCell(max(0, min(current, len(self.products) - 1)), self.COL_SKU)
-            has = bool(self.products)
-            for b in (self.remove_button, self.up_button, self.down_button):
-                b.setEnabled(has)
+            self._enable_buttons(bool(self.products))
         finally:
             self._loading = False
 
@@ -375,7 +375,7 @@ class SegmentProductsWidget(QWidget):
             self.changed.emit(self.links, new)
 
 
-class SegmentCuesWidget(QWidget):
+class SegmentCuesWidget(_LinkEditor):
     """Production cues: free text, or an OBS scene to switch to (chosen from the connected OBS)."""
 
     changed = Signal(tuple, tuple)  # old CueInfos, new CueInfos
@@ -396,29 +396,14 @@ class SegmentCuesWidget(QWidget):
         self.add_text_button.clicked.connect(lambda: self._add(CUE_TEXT))
         self.add_scene_button = _button("", "addSceneCueButton")
         self.add_scene_button.clicked.connect(lambda: self._add(CUE_OBS_SCENE))
-        self.remove_button = _button("", "removeCueButton")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = _button("", "cueUpButton")
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = _button("", "cueDownButton")
-        self.down_button.clicked.connect(lambda: self._move(1))
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
-        buttons = button_bar((self.add_text_button, self.add_scene_button, self.remove_button, self.up_button, self.down_button))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(buttons)
-        layout.addWidget(self.table, 1)
+        self._build(self.table, (self.add_text_button, self.add_scene_button), "Cues")
         self.retranslate()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Cue")])
         self.add_text_button.setText(self.tr("Add cue"))
         self.add_scene_button.setText(self.tr("Add OBS scene"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.up_button.setText(self.tr("Up"))
-        self.down_button.setText(self.tr("Down"))
+        self._retranslate_buttons()
         self.table.setAccessibleName(self.tr("Cues of this segment"))
         self._render()
 
@@ -459,9 +444,7 @@ class SegmentCuesWidget(QWidget):
                     self.table.removeCellWidget(row, 1)
                     self.table.setItem(row, 1, QTableWidgetItem(cue.text))
             self.table.resizeColumnToContents(0)
-            has = bool(self.cues)
-            for b in (self.remove_button, self.up_button, self.down_button):
-                b.setEnabled(has)
+            self._enable_buttons(bool(self.cues))
         finally:
             self._loading = False
 
