@@ -47,3 +47,34 @@ class AppliedEditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._set(self.old)
+
+
+class RecordsCommand(AppliedEditCommand):
+    """Records created or deleted, undoably. The value is None while they are deleted and their
+    snapshot(s) while they exist: ``delete()`` and ``restore(value)`` save that, then
+    ``removed()`` or ``restored()`` refresh the page."""
+
+    def __init__(
+        self,
+        text: str,
+        old: Any,
+        new: Any,
+        delete: Callable[[], Any],
+        restore: Callable[[Any], Any],
+        removed: Callable[[], None],
+        restored: Callable[[], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        def apply(value: Any) -> None:
+            if value is None:
+                delete()
+            else:
+                restore(value)
+
+        def after(value: Any) -> None:
+            if value is None:
+                removed()
+            else:
+                restored()
+
+        super().__init__(text, apply, old, new, after, on_error)

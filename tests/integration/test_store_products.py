@@ -3,8 +3,6 @@ picture, links from either side, create, delete and restore) on SQLite and on Po
 
 from __future__ import annotations
 
-import struct
-import zlib
 from datetime import timezone
 from decimal import Decimal
 
@@ -16,18 +14,9 @@ from curator_console.persistence.media import MediaStore
 from curator_console.persistence.unit_of_work import UnitOfWork
 from curator_console.services import collection_objects as objsvc
 from curator_console.services import store as svc
+from tests.images import png_bytes
 
 from .conftest import populate, row_counts
-
-
-def png_bytes(width: int = 3, height: int = 2, rgb: tuple[int, int, int] = (200, 30, 30)) -> bytes:
-    """A real, tiny PNG (standard library only)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 @pytest.fixture

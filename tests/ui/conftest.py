@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from .helpers import LOAD_TIMEOUT_MS  # noqa: F401 - re-exported for the tests
+from .helpers import Answers
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "demo_small"
 # A fixed "now" so the seeded sessions and history orders are the same in every run.
@@ -115,6 +116,31 @@ def english_ui(qapp) -> Iterator[None]:
     i18n.apply_language("en")
     yield
     i18n.apply_language("en")
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    """QMessageBox.question answered from ``answers.queue`` (Yes when empty); ``answers.asked`` holds the texts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = Answers()
+    monkeypatch.setattr(QMessageBox, "question", answers)
+    return answers
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[tuple[str, str]]:
+    """Every QMessageBox.warning the app shows, as (title, text), instead of a modal box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def fake_warning(parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
+    return shown
 
 
 def drain_background_tasks(qtbot) -> None:

@@ -6,9 +6,21 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 LOAD_TIMEOUT_MS = 20_000  # an upper bound for waiting on background loads, never asserted
+
+
+class Answers:
+    """What QMessageBox.question was asked, and the answers to give (Yes when none is queued)."""
+
+    def __init__(self) -> None:
+        self.queue: list[QMessageBox.StandardButton] = []
+        self.asked: list[str] = []
+
+    def __call__(self, parent, title, text, *args, **kwargs):
+        self.asked.append(text)
+        return self.queue.pop(0) if self.queue else QMessageBox.StandardButton.Yes
 
 
 def find_table(root: QWidget, name: str) -> QTableView:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from curator_console.services import collection_objects as objsvc
 
@@ -14,18 +14,6 @@ from .conftest import LOAD_TIMEOUT_MS
 from .test_collection_page import drag_and_drop, file_urls, make_png, settle, shown, type_search, wait_shown
 
 NUMBERS = ["TSM-001", "TSM-002", "TSM-003", "TSM-004", "TSM-005"]
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[tuple[str, str]]:
-    shown_: list[tuple[str, str]] = []
-
-    def fake_warning(parent, title, text, *args, **kwargs):
-        shown_.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    return shown_
 
 
 def open_editor(qtbot, app, number: str):

@@ -64,25 +64,6 @@ def make_png(path: Path, color: str = "#c62828", size: tuple[int, int] = (120, 8
     return path
 
 
-class Answers:
-    """What QMessageBox.question was asked, and the answers to give (Yes when none is queued)."""
-
-    def __init__(self) -> None:
-        self.queue: list[QMessageBox.StandardButton] = []
-        self.asked: list[str] = []
-
-    def __call__(self, parent, title, text, *args, **kwargs):
-        self.asked.append(text)
-        return self.queue.pop(0) if self.queue else QMessageBox.StandardButton.Yes
-
-
-@pytest.fixture
-def answers(monkeypatch) -> Answers:
-    answers = Answers()
-    monkeypatch.setattr(QMessageBox, "question", answers)
-    return answers
-
-
 # --- search as you type ------------------------------------------------------------------------------
 
 

@@ -6,8 +6,6 @@ built-in simulated platform running as a real HTTP server."""
 
 from __future__ import annotations
 
-import struct
-import zlib
 from decimal import Decimal
 
 import pytest
@@ -22,52 +20,13 @@ from curator_console.services import collection_objects as objsvc
 from curator_console.services import connections
 from curator_console.services import store as svc
 from curator_console.ui.pickers import ObjectPickerDialog, ProductPickerDialog
+from tests.images import png_bytes
 
 from .conftest import LOAD_TIMEOUT_MS
 from .helpers import cell, column_texts, figures
 
 SKUS = ["TSM-P-001", "TSM-P-002", "TSM-P-003"]
 TOKEN = "store-sync-token-5e1d"
-
-
-def png_bytes() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    raw = b"".join(b"\x00" + b"\xc6\x28\x28" * 8 for _ in range(6))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 6, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
-class Answers:
-    """What QMessageBox.question was asked, and the answers to give (Yes when none is queued)."""
-
-    def __init__(self) -> None:
-        self.queue: list[QMessageBox.StandardButton] = []
-        self.asked: list[str] = []
-
-    def __call__(self, parent, title, text, *args, **kwargs):
-        self.asked.append(text)
-        return self.queue.pop(0) if self.queue else QMessageBox.StandardButton.Yes
-
-
-@pytest.fixture
-def answers(monkeypatch) -> Answers:
-    answers = Answers()
-    monkeypatch.setattr(QMessageBox, "question", answers)
-    return answers
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-
-    def fake_warning(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    return shown
 
 
 def skus(page) -> list[str]:
@@ -281,7 +240,7 @@ def test_a_colleagues_change_is_not_overwritten(qtbot, app, warnings):
 
 def test_picture_chosen_from_a_file_and_removed_with_undo(qtbot, app, tmp_path, monkeypatch):
     picture = tmp_path / "vase.png"
-    picture.write_bytes(png_bytes())
+    picture.write_bytes(png_bytes(8, 6, (0xC6, 0x28, 0x28)))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(picture), "")))
     page, editor = open_editor(qtbot, app, "TSM-P-001")
     assert not editor.remove_image_button.isEnabled()

@@ -7,7 +7,6 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from curator_console.services import collection as collection_svc
 from curator_console.services import collection_objects as objects_svc
@@ -19,19 +18,6 @@ from .helpers import column_texts, find_table, proxy_index_where
 from .helpers import wait_for_page
 
 EDIT = Qt.ItemDataRole.EditRole
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[tuple[str, str]]:
-    """Every QMessageBox.warning the app shows, as (title, text), instead of a modal box."""
-    shown: list[tuple[str, str]] = []
-
-    def fake_warning(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    return shown
 
 
 def db_item(app, object_number: str):

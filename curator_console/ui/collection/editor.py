@@ -16,14 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, Signal, QPoint
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -46,19 +44,11 @@ from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import collection_objects as objsvc
 from curator_console.ui import formatting as fmt
-from curator_console.ui.commands import AppliedEditCommand
+from curator_console.ui.record_editor import FieldSpec, RecordEditor, error_label, local_files, stacked
 from curator_console.ui.tasks import run_task
 from curator_console.ui.thumbnails import Thumbnails
 
 IMAGE_PX = 112  # thumbnails in the editor (logical pixels)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp")
-
-
-def local_files(mime: QMimeData) -> list[str]:
-    """The local file paths a drag carries (none for web links or text)."""
-    if not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
 
 
 # --- small widgets ------------------------------------------------------------------------------
@@ -198,93 +188,66 @@ class ImageList(QListWidget):
 
 
 @dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: Callable[[], str]
-    kind: str = "line"  # line / text / year
-    group: str = "object"
+class ObjectField(FieldSpec):
+    """An object field; ``kind`` line / text / year."""
+
+    group: str = "object"  # the box that shows it: object / description / rights
 
 
 # --- the editor ---------------------------------------------------------------------------------
 
 
-class ObjectEditor(QWidget):
+class ObjectEditor(RecordEditor):
     """Shows one object (``show_object(id)``) and saves each change as an undoable command."""
 
-    closed = Signal()
-    changed = Signal(int)  # an object's saved values changed (the page refreshes its row)
-    loaded = Signal(int)  # an object has been read and shown
+    key_field = "object_number"
+    missing_error = objsvc.ObjectMissingError
 
     def __init__(self, context, thumbnails: Thumbnails, fetch: Callable, show_error: Callable[[BaseException], None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, thumbnails, fetch, show_error, parent)
         self.setObjectName("collectionEditor")
-        self.context = context
-        self.thumbnails = thumbnails
-        self.fetch = fetch
-        self.show_error = show_error
-        self.item_id: int | None = None
-        self.detail: objsvc.ObjectDetail | None = None
-        self.adding_images = 0
-        self._saves = 0  # bumped by every change saved from here (a read started earlier is stale)
-        self.setAcceptDrops(True)
-        self.setMinimumWidth(340)
+        self.adding_images = 0  # image files still being copied in the background
 
-        self.fields: list[FieldSpec] = [
-            FieldSpec("object_number", lambda: self.tr("Object number")),
-            FieldSpec("title", lambda: self.tr("Title")),
-            FieldSpec("alt_title", lambda: self.tr("Title (second language)")),
-            FieldSpec("maker", lambda: self.tr("Maker")),
-            FieldSpec("culture", lambda: self.tr("Culture")),
-            FieldSpec("period", lambda: self.tr("Period / dynasty")),
-            FieldSpec("date_text", lambda: self.tr("Date")),
-            FieldSpec("begin_year", lambda: self.tr("Begin year"), "year"),
-            FieldSpec("end_year", lambda: self.tr("End year"), "year"),
-            FieldSpec("classification", lambda: self.tr("Classification")),
-            FieldSpec("medium", lambda: self.tr("Medium")),
-            FieldSpec("dimensions", lambda: self.tr("Dimensions")),
-            FieldSpec("description", lambda: self.tr("Description"), "text", "description"),
-            FieldSpec("alt_description", lambda: self.tr("Description (second language)"), "text", "description"),
-            FieldSpec("credit_line", lambda: self.tr("Credit line"), "line", "rights"),
-            FieldSpec("rights", lambda: self.tr("Rights"), "line", "rights"),
-            FieldSpec("provenance", lambda: self.tr("Provenance"), "text", "rights"),
+    @property
+    def item_id(self) -> int | None:
+        """The object shown (or being read)."""
+        return self.record_id
+
+    def show_object(self, item_id: int) -> None:
+        """Read the object in the background and show it."""
+        self.show_record(item_id)
+
+    # --- what the editor shows ----------------------------------------------------------------
+    def _field_specs(self) -> list[FieldSpec]:
+        return [
+            ObjectField("object_number", lambda: self.tr("Object number")),
+            ObjectField("title", lambda: self.tr("Title")),
+            ObjectField("alt_title", lambda: self.tr("Title (second language)")),
+            ObjectField("maker", lambda: self.tr("Maker")),
+            ObjectField("culture", lambda: self.tr("Culture")),
+            ObjectField("period", lambda: self.tr("Period / dynasty")),
+            ObjectField("date_text", lambda: self.tr("Date")),
+            ObjectField("begin_year", lambda: self.tr("Begin year"), "year"),
+            ObjectField("end_year", lambda: self.tr("End year"), "year"),
+            ObjectField("classification", lambda: self.tr("Classification")),
+            ObjectField("medium", lambda: self.tr("Medium")),
+            ObjectField("dimensions", lambda: self.tr("Dimensions")),
+            ObjectField("description", lambda: self.tr("Description"), "text", "description"),
+            ObjectField("alt_description", lambda: self.tr("Description (second language)"), "text", "description"),
+            ObjectField("credit_line", lambda: self.tr("Credit line"), "line", "rights"),
+            ObjectField("rights", lambda: self.tr("Rights"), "line", "rights"),
+            ObjectField("provenance", lambda: self.tr("Provenance"), "text", "rights"),
         ]
-        self.editors: dict[str, QLineEdit | CommitTextEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
 
-        # Header: what is being edited, and a close button.
-        self.heading = QLabel()
-        self.heading.setObjectName("editorHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_button = QToolButton()
-        self.close_button.setObjectName("editorClose")
-        self.close_button.setText("✕")
-        self.close_button.setAutoRaise(True)
-        self.close_button.clicked.connect(self.close_editor)
-        self.subheading = QLabel()
-        self.subheading.setObjectName("editorSubheading")
-        self.subheading.setStyleSheet("color: palette(placeholder-text);")
-        self.subheading.setWordWrap(True)
+    def _make_field(self, spec: FieldSpec) -> QWidget:
+        if spec.kind != "text":
+            return super()._make_field(spec)
+        widget = CommitTextEdit()
+        widget.editingFinished.connect(lambda name=spec.name: self.commit(name))
+        return widget
 
-        self.banner = QLabel()
-        self.banner.setObjectName("editorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #5d4200; border: 1px solid #e8c95a;"
-                                  " border-radius: 4px; padding: 6px 8px; }")
-        self.banner.hide()
-
-        body = QWidget()
-        body.setObjectName("editorBody")
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 6, 0)
-        body_layout.setSpacing(10)
-
+    def _build_body(self, body_layout: QVBoxLayout) -> None:
         self.groups: dict[str, QGroupBox] = {}
         forms: dict[str, QFormLayout] = {}
         for key in ("object", "description", "rights"):
@@ -305,19 +268,7 @@ class ObjectEditor(QWidget):
         years_row.setSpacing(6)
         years_layout.addLayout(years_row)
         for spec in self.fields:
-            widget = CommitTextEdit() if spec.kind == "text" else QLineEdit()
-            widget.setObjectName(f"field_{spec.name}")
-            widget.editingFinished.connect(lambda name=spec.name: self.commit(name))
-            error = QLabel()
-            error.setObjectName(f"error_{spec.name}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
-            error.hide()
-            label = QLabel()
-            label.setBuddy(widget)
-            self.editors[spec.name] = widget
-            self.errors[spec.name] = error
-            self.labels[spec.name] = label
+            widget, error, label = self._add_field(spec)
             if spec.kind == "year":
                 widget.setMaximumWidth(self.fontMetrics().horizontalAdvance("-0000000") + 24)
                 if spec.name == "end_year":
@@ -328,15 +279,9 @@ class ObjectEditor(QWidget):
                     years_row.addStretch(1)
                     forms[spec.group].addRow(self.labels["begin_year"], years)
                 continue
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(2)
-            cell_layout.addWidget(widget)
-            cell_layout.addWidget(error)
             if spec.kind == "text":
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            forms[spec.group].addRow(label, cell)
+            forms[spec.group].addRow(label, stacked(widget, error))
 
         # Tags: chips (click one to remove it) and a line to add one.
         self.tags_box = QGroupBox()
@@ -355,11 +300,7 @@ class ObjectEditor(QWidget):
         self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_input.setCompleter(self.tag_completer)
-        self.tag_error = QLabel()
-        self.tag_error.setObjectName("error_tags")
-        self.tag_error.setStyleSheet("color: #b3261e;")
-        self.tag_error.setWordWrap(True)
-        self.tag_error.hide()
+        self.tag_error = error_label("error_tags")
         tags_layout.addWidget(self.chips)
         tags_layout.addWidget(self.no_tags)
         tags_layout.addWidget(self.tag_input)
@@ -378,11 +319,7 @@ class ObjectEditor(QWidget):
         self.image_hint.setObjectName("imageHint")
         self.image_hint.setWordWrap(True)
         self.image_hint.setStyleSheet("color: palette(placeholder-text);")
-        self.image_problems = QLabel()
-        self.image_problems.setObjectName("imageProblems")
-        self.image_problems.setWordWrap(True)
-        self.image_problems.setStyleSheet("color: #b3261e;")
-        self.image_problems.hide()
+        self.image_problems = error_label("imageProblems")
         buttons = QHBoxLayout()
         self.add_image_button = QPushButton()
         self.add_image_button.setObjectName("addImageButton")
@@ -442,37 +379,21 @@ class ObjectEditor(QWidget):
         body_layout.addWidget(self.groups["description"])
         body_layout.addWidget(self.groups["rights"])
         body_layout.addWidget(self.used_box)
-        body_layout.addStretch(1)
-
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("editorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
-
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.subheading)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.scroll, 1)
-
-        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        close.activated.connect(self.close_editor)
-        self.thumbnails.ready.connect(self._thumbnail_ready)
-        self.retranslate()
-        self._set_enabled(False)
 
     # --- texts ------------------------------------------------------------------------------
-    def retranslate(self) -> None:
-        for spec in self.fields:
-            self.labels[spec.name].setText(spec.label() + (" *" if spec.name == "object_number" else ""))
-            self.editors[spec.name].setAccessibleName(spec.label())
+    def _text(self, key: str) -> str:
+        if key == "name":
+            return self.tr("Object editor")
+        if key == "none":
+            return self.tr("No object selected")
+        if key == "missing":
+            return self.tr("This object no longer exists.")
+        if key == "concurrent":
+            return self.tr("Someone else changed this object after you opened it. "
+                           "It has been read again; please make your change again.")
+        return self.tr("This object has been deleted (perhaps by someone else).")
+
+    def _retranslate_own(self) -> None:
         self.editors["begin_year"].setPlaceholderText(self.tr("e.g. 1426"))
         self.editors["end_year"].setPlaceholderText(self.tr("e.g. 1435"))
         self.labels["begin_year"].setText(self.tr("Years (from, to)"))
@@ -498,19 +419,6 @@ class ObjectEditor(QWidget):
         self.link_product_button.setText(self.tr("Link product…"))
         self.link_product_button.setToolTip(self.tr("Link shop products to this object"))
         self.tours_label.setText(self.tr("Tours that show this object"))
-        self.close_button.setToolTip(self.tr("Close the editor (Esc)"))
-        self.close_button.setAccessibleName(self.tr("Close the editor"))
-        self.setAccessibleName(self.tr("Object editor"))
-        if self.detail is not None:
-            self._show_detail(self.detail, keep_errors=True)
-        else:
-            self.heading.setText(self.tr("No object selected"))
-            self.subheading.setText("")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_tag_suggestions(self, tags: Sequence[str]) -> None:
         from PySide6.QtCore import QStringListModel
@@ -518,196 +426,39 @@ class ObjectEditor(QWidget):
         self.tag_completer.setModel(QStringListModel(list(tags), self.tag_completer))
 
     # --- loading ----------------------------------------------------------------------------
-    def show_object(self, item_id: int) -> None:
-        """Read the object in the background and show it."""
-        if item_id != self.item_id:
-            self._clear_errors()
-            self.banner.hide()
-            self.image_problems.hide()
-            self.scroll.verticalScrollBar().setValue(0)
-        self.item_id = item_id
-        uow = self.context.uow
-        stamp = self._saves
-        self.fetch(lambda: (item_id, stamp, objsvc.get_object(uow(), item_id)), self._loaded)
+    def _read(self, uow, record_id: int):
+        return objsvc.get_object(uow, record_id)
 
-    def reload(self) -> None:
-        if self.item_id is not None:
-            self.show_object(self.item_id)
+    def _record_switched(self) -> None:
+        self.image_problems.hide()
 
-    def _loaded(self, result) -> None:
-        item_id, stamp, detail = result
-        if item_id != self.item_id:
-            return
-        if stamp != self._saves:
-            self.reload()  # read before a change saved here meanwhile: read again
-            return
-        if detail is None:
-            self.detail = None
-            self._set_enabled(False)
-            self.heading.setText(self.tr("This object no longer exists."))
-            self.subheading.setText("")
-            return
-        self._show_detail(detail)
-        self._set_enabled(True)
-        self.loaded.emit(item_id)
+    def _subheading_parts(self, d: objsvc.ObjectDetail) -> list[str]:
+        return [d.alt_title if d.title else "", d.maker, d.period, d.date_text]
 
-    def _set_enabled(self, enabled: bool) -> None:
-        self.scroll.widget().setEnabled(enabled)
-
-    def _display(self, name: str, value: Any) -> str:
-        return "" if value is None else str(value)
-
-    def _show_detail(self, detail: objsvc.ObjectDetail, keep_errors: bool = False) -> None:
-        self.detail = detail
-        for spec in self.fields:
-            if keep_errors and self.errors[spec.name].isVisible():
-                continue  # the refused value stays for the user to correct
-            self._set_field(spec.name, detail.value(spec.name))
-        self._update_heading()
+    def _show_more(self, detail: objsvc.ObjectDetail) -> None:
         self._show_tags(detail.tags)
         self._show_images(detail.images)
         self._show_usage(detail)
 
-    def _update_heading(self) -> None:
-        d = self.detail
-        if d is None:
-            return
-        title = d.title or d.alt_title or self.tr("Untitled")
-        self.heading.setText(fmt.arg(self.tr("%1 — %2"), d.object_number, title))
-        parts = [p for p in (d.alt_title if d.title else "", d.maker, d.period, d.date_text) if p]
-        self.subheading.setText(" · ".join(parts))
-        self.subheading.setVisible(bool(parts))
-
-    def _set_field(self, name: str, value: Any) -> None:
-        widget = self.editors[name]
-        text = self._display(name, value)
-        if widget.text() != text:
-            widget.blockSignals(True)
-            widget.setText(text)
-            widget.blockSignals(False)
-            if isinstance(widget, QLineEdit):
-                widget.setCursorPosition(0)
-
-    def close_editor(self) -> None:
-        self.closed.emit()
-
     # --- field edits --------------------------------------------------------------------------
-    def commit(self, name: str) -> bool:
-        """Save the field if its text differs from the stored value. Returns True when saved."""
-        detail = self.detail  # the object whose values the fields show (even while the next one loads)
-        if detail is None:
-            return False
-        widget = self.editors[name]
-        text = widget.text()
-        current = detail.value(name)
-        if text == self._display(name, current):
-            self._set_error(name, None)
-            return False
-        item_id = detail.id
-        uow = self.context.uow
-        try:
-            old, new = objsvc.update_field(uow(), item_id, name, text, expected=current)
-        except objsvc.FieldError as exc:
-            self._set_error(name, self.error_text(exc))
-            return False
-        except objsvc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except objsvc.ObjectMissingError:
-            self._gone()
-            return False
-        except Exception as exc:  # noqa: BLE001 - a database error is shown plainly
-            self.show_error(exc)
-            return False
-        self._set_error(name, None)
-        if old == new:
-            self._set_field(name, new)  # e.g. surrounding spaces dropped: nothing to undo
-            return False
-
-        spec = next(s for s in self.fields if s.name == name)
-        label = fmt.arg(self.tr("Edit %1 of %2"), spec.label(), detail.object_number if name != "object_number" else old)
-        self._push_saved_edit(label, old, new,
-                              lambda value, expected: objsvc.update_field(uow(), item_id, name, value, expected=expected),
-                              lambda value: self._field_saved(item_id, name, value))
-        return True
-
-    def _push_saved_edit(self, label: str, old, new, save, after) -> None:
-        """Put an edit that is already saved on the undo stack. Undo and redo save again with
-        ``save(value, expected)``, where ``expected`` is the value the database should still hold
-        (so a colleague's change in between is refused, not overwritten); ``after(value)`` then
-        refreshes the editor."""
-
-        def apply(value):
-            save(value, new if value == old else old)
-
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, old, new, after, self._undo_failed))
-
-    def _field_saved(self, item_id: int, name: str, value: Any) -> None:
-        if not isValid(self):
-            return
-        self._saves += 1
-        if self.detail is not None and self.detail.id == item_id:
-            self.detail = replace(self.detail, **{name: value})
-            self._set_error(name, None)
-            self._set_field(name, value)
-            self._update_heading()
-        self.changed.emit(item_id)
-
-    def _undo_failed(self, exc: BaseException) -> None:
-        if not isValid(self):
-            return
-        self.show_error(exc)
-        self.reload()
+    def _save_field(self, uow, record_id: int, name: str, value: Any, expected: Any):
+        return objsvc.update_field(uow, record_id, name, value, expected=expected)
 
     def error_text(self, exc: objsvc.FieldError) -> str:
         if exc.code == "required":
             return self.tr("The object number cannot be empty.")
         if exc.code == "duplicate":
-            value = self.editors["object_number"].text().strip()
+            value = self._field_text("object_number").strip()
             return fmt.arg(self.tr("Another object already has the number “%1”."), value)
         if exc.code == "not_integer":
             return self.tr("Enter a whole number of years, e.g. 1426, or -1200 for 1200 BC.")
         if exc.code == "out_of_range":
             return fmt.arg(self.tr("Enter a year between -%1 and %1."), exc.limit)
-        if exc.code == "too_long":
-            return fmt.arg(self.tr("This is too long: at most %1 characters."), fmt.number(exc.limit))
-        return str(exc)
-
-    def _set_error(self, name: str, message: str | None) -> None:
-        label = self.errors[name]
-        widget = self.editors[name]
-        if message:
-            label.setText(message)
-            label.show()
-            self.scroll.ensureWidgetVisible(widget)
-            widget.setStyleSheet("border: 1px solid #b3261e; border-radius: 3px;")
-            widget.setToolTip(message)
-        else:
-            if label.isVisible():
-                label.hide()
-            widget.setStyleSheet("")
-            widget.setToolTip("")
+        return super().error_text(exc)
 
     def _clear_errors(self) -> None:
-        for name in self.errors:
-            self._set_error(name, None)
+        super()._clear_errors()
         self.tag_error.hide()
-
-    def has_errors(self) -> bool:
-        return any(not label.isHidden() for label in self.errors.values())
-
-    def _concurrent(self) -> None:
-        self.banner.setText(self.tr("Someone else changed this object after you opened it. "
-                                    "It has been read again; please make your change again."))
-        self.banner.show()
-        self._clear_errors()
-        self.detail = None  # the fields are replaced, not kept
-        self.reload()
-
-    def _gone(self) -> None:
-        self.banner.setText(self.tr("This object has been deleted (perhaps by someone else)."))
-        self.banner.show()
-        self.reload()
 
     # --- tags ---------------------------------------------------------------------------------
     def _show_tags(self, tags: Sequence[str]) -> None:
@@ -762,27 +513,20 @@ class ObjectEditor(QWidget):
             self.tag_error.setText(self.error_text(exc))
             self.tag_error.show()
             return False
-        except objsvc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except objsvc.ObjectMissingError:
-            self._gone()
+        except (objsvc.ConcurrentEditError, objsvc.ObjectMissingError) as exc:
+            self._stale(exc)
             return False
         self.tag_error.hide()
         if old == new:
             return True
 
-        def after(value):
-            if not isValid(self):
-                return
-            self._saves += 1
-            if self.detail is not None and self.detail.id == item_id:
-                self.detail = replace(self.detail, tags=tuple(value))
-                self._show_tags(self.detail.tags)
-            self.changed.emit(item_id)
+        def refresh(value) -> None:
+            self.detail = replace(self.detail, tags=tuple(value))
+            self._show_tags(self.detail.tags)
 
         self._push_saved_edit(label, old, new,
-                              lambda value, expected: objsvc.set_tags(uow(), item_id, value, expected=expected), after)
+                              lambda value, expected: objsvc.set_tags(uow(), item_id, value, expected=expected),
+                              self._after_save(item_id, refresh))
         return True
 
     # --- images -------------------------------------------------------------------------------
@@ -832,8 +576,7 @@ class ObjectEditor(QWidget):
         if self.detail is None:
             return
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add images"), "",
-            fmt.arg(self.tr("Images (%1)"), " ".join("*" + s for s in IMAGE_SUFFIXES)))
+            self, self.tr("Add images"), "", self._image_filter())
         if files:
             self.add_image_files(files)
 
@@ -870,11 +613,7 @@ class ObjectEditor(QWidget):
             if not isValid(self):
                 return
             self.adding_images -= 1
-            if isinstance(exc, objsvc.ConcurrentEditError):
-                self._concurrent()
-            elif isinstance(exc, objsvc.ObjectMissingError):
-                self._gone()
-            else:
+            if not self._stale(exc):
                 self.show_error(exc)
 
         run_task(work, done, failed)
@@ -888,13 +627,8 @@ class ObjectEditor(QWidget):
     def _report_problems(self, item_id: int, problems: Sequence[objsvc.ImageProblem]) -> None:
         if not problems:
             return
-        reasons = {
-            "missing": self.tr("the file does not exist"),
-            "not_image": self.tr("not an image (PNG, JPEG, GIF, WebP, TIFF or BMP)"),
-            "too_large": self.tr("too large"),
-            "unreadable": self.tr("cannot be read"),
-        }
-        lines = [fmt.arg(self.tr("Not added: %1 — %2"), p.name, reasons.get(p.code, p.message)) for p in problems]
+        lines = [fmt.arg(self.tr("Not added: %1 — %2"), p.name, self._image_problem(p.code, p.message))
+                 for p in problems]
         if self.detail is not None and self.detail.id == item_id:
             self.image_problems.setText("\n".join(lines))
             self.image_problems.show()
@@ -903,15 +637,7 @@ class ObjectEditor(QWidget):
 
     def _push_images(self, item_id: int, old, new, label: str) -> None:
         uow = self.context.uow
-
-        def after(value):
-            if not isValid(self):
-                return
-            self._saves += 1
-            if self.detail is not None and self.detail.id == item_id:
-                self.reload()  # fresh image ids and sizes
-            self.changed.emit(item_id)
-
+        after = self._after_save(item_id, lambda _value: self.reload())  # fresh image ids and sizes
         self._push_saved_edit(label, tuple(old), tuple(new),
                               lambda value, expected: objsvc.set_images(uow(), item_id, value, expected=expected), after)
 
@@ -922,11 +648,8 @@ class ObjectEditor(QWidget):
         item_id = detail.id
         try:
             old, new = objsvc.set_images(self.context.uow(), item_id, images, expected=detail.images)
-        except objsvc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except objsvc.ObjectMissingError:
-            self._gone()
+        except (objsvc.ConcurrentEditError, objsvc.ObjectMissingError) as exc:
+            self._stale(exc)
             return False
         self._saves += 1
         self.detail = replace(detail, images=new)
@@ -980,26 +703,8 @@ class ObjectEditor(QWidget):
         images = [self.detail.images[i] for i in order]
         self._change_images(images, fmt.arg(self.tr("Reorder the images of %1"), self.detail.object_number))
 
-    # --- drops on the editor -----------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.detail is not None and local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        if self.detail is not None and local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = local_files(event.mimeData())
-        if self.detail is not None and files:
-            event.acceptProposedAction()
-            self.add_image_files(files)
-        else:
-            event.ignore()
+    def _files_dropped(self, files: list[str]) -> None:
+        self.add_image_files(files)
 
     # --- usage ---------------------------------------------------------------------------------
     def _show_usage(self, detail: objsvc.ObjectDetail) -> None:
@@ -1034,33 +739,10 @@ class ObjectEditor(QWidget):
         item_id = detail.id
         current = tuple(sorted(p.id for p in detail.products))
         uow = self.context.uow
-        try:
-            old, new = store_svc.set_object_products(uow(), item_id, set(current) | set(product_ids), expected=current)
-        except objsvc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except objsvc.ObjectMissingError:
-            self._gone()
-            return False
-        except objsvc.ValidationError as exc:
-            self.show_error(exc)
-            self.reload()
-            return False
-        if old == new:
-            return False
-
-        def after(_value) -> None:
-            if not isValid(self):
-                return
-            self._saves += 1
-            if self.detail is not None and self.detail.id == item_id:
-                self.reload()
-            self.changed.emit(item_id)
-
         label = fmt.arg(self.tr("Link products to %1"), detail.object_number)
-        self._push_saved_edit(label, old, new, lambda value, expected: store_svc.set_object_products(
-            uow(), item_id, value, expected=expected), after)
-        return True
+        return self._change_links(label, set(current) | set(product_ids), current,
+                                  lambda value, expected: store_svc.set_object_products(
+                                      uow(), item_id, value, expected=expected))
 
     def product_lines(self) -> list[str]:
         return [line.removeprefix("• ") for line in self.product_list.text().splitlines()] if self.detail and self.detail.products else []

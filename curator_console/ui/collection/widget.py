@@ -32,10 +32,11 @@ from curator_console.persistence.media import MediaStore
 from curator_console.services import collection as svc
 from curator_console.services import collection_objects as objsvc
 from curator_console.ui import formatting as fmt
-from curator_console.ui.collection.editor import ObjectEditor, local_files
+from curator_console.ui.collection.editor import ObjectEditor
 from curator_console.ui.collection.filters import FilterBar
 from curator_console.ui.collection.model import LazyColumn, LazyRowsModel
-from curator_console.ui.commands import AppliedEditCommand
+from curator_console.ui.commands import AppliedEditCommand, RecordsCommand
+from curator_console.ui.record_editor import local_files
 from curator_console.ui.thumbnails import Thumbnails
 from curator_console.ui.workspace import WorkspacePage, copy_selection, heading
 
@@ -464,23 +465,7 @@ class CollectionPage(WorkspacePage):
         return True
 
     def open_object(self, item_id: int, focus: str | None = "title") -> None:
-        if not self.editor.isVisible():
-            self.editor.show()
-            total = max(600, self.splitter.width())
-            editor_width = max(self.editor.minimumWidth(), min(520, int(total * 0.42)))
-            self.splitter.setSizes([total - editor_width, editor_width])
-        self.editor.show_object(item_id)
-        if focus:
-            widget = self.editor.editors[focus]
-
-            def focus_field(loaded_id: int) -> None:
-                self.editor.loaded.disconnect(focus_field)
-                if loaded_id == item_id:
-                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                    if hasattr(widget, "selectAll"):
-                        widget.selectAll()
-
-            self.editor.loaded.connect(focus_field)
+        self.editor.open_beside(self.splitter, item_id, focus, width=520, share=0.42)
 
     def close_editor(self) -> None:
         if self.editor.isVisible():
@@ -536,23 +521,16 @@ class CollectionPage(WorkspacePage):
             return
         item_id = snapshot.id
 
-        def apply(value) -> None:
-            if value is None:
-                objsvc.delete_objects(uow(), [item_id])
-            else:
-                objsvc.restore_objects(uow(), [value])
-
-        def after(value) -> None:
-            if value is None:
-                if self.editor.item_id == item_id:
-                    self.close_editor()
-                self.load()
-            else:
-                self._reload_then_select(item_id)
-                self.open_object(item_id, focus="object_number")
+        def restored() -> None:
+            self._reload_then_select(item_id)
+            self.open_object(item_id, focus="object_number")
 
         label = fmt.arg(self.tr("New object %1"), snapshot.object_number)
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, None, snapshot, after, self.show_error))
+        self.context.undo_stack.push(RecordsCommand(
+            label, None, snapshot,
+            delete=lambda: objsvc.delete_objects(uow(), [item_id]),
+            restore=lambda value: objsvc.restore_objects(uow(), [value]),
+            removed=lambda: self._removed([item_id]), restored=restored, on_error=self.show_error))
         self.status_message.emit(fmt.arg(self.tr("Created %1."), snapshot.object_number))
 
     def _reload_then_select(self, item_id: int) -> None:
@@ -561,6 +539,12 @@ class CollectionPage(WorkspacePage):
             self._select_id(item_id)
 
         self.loaded.connect(select)
+        self.load()
+
+    def _removed(self, ids: list[int]) -> None:
+        """Objects were deleted (or their creation undone)."""
+        if self.editor.item_id in ids:
+            self.close_editor()
         self.load()
 
     def delete_selected(self) -> bool:
@@ -604,23 +588,14 @@ class CollectionPage(WorkspacePage):
             self.show_error(exc)
             return False
 
-        def apply(value) -> None:
-            if value is None:
-                objsvc.delete_objects(uow(), ids)
-            else:
-                objsvc.restore_objects(uow(), value)
-
-        def after(value) -> None:
-            if value is None:
-                if self.editor.item_id in ids:
-                    self.close_editor()
-                self.load()
-            else:
-                self._reload_then_select(ids[0])
-
         label = (fmt.arg(self.tr("Delete %1"), snapshots[0].object_number) if len(snapshots) == 1
                  else fmt.arg(self.tr("Delete %1 objects"), len(snapshots)))
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, snapshots, None, after, self.show_error))
+        self.context.undo_stack.push(RecordsCommand(
+            label, snapshots, None,
+            delete=lambda: objsvc.delete_objects(uow(), ids),
+            restore=lambda value: objsvc.restore_objects(uow(), value),
+            removed=lambda: self._removed(ids), restored=lambda: self._reload_then_select(ids[0]),
+            on_error=self.show_error))
         self.status_message.emit(self.tr("Deleted."))
         return True
 

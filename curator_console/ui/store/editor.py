@@ -1,24 +1,25 @@
 """The product editor: a panel beside the Store table with every field of a product, its picture,
 the collection objects it is linked to, and where it was last synced from.
 
-As in the object editor, each field is saved when it is left (or, for the currency and status
-choosers, when a choice is made) through ``services.store`` — which checks the value the editor
-last saw, so a colleague's change on a shared database is never overwritten — and pushed onto the
-window's undo stack as one ``AppliedEditCommand``. A refused value shows its reason under the
-field and saves nothing; a concurrent change is explained in a banner and the product read again.
-Objects are linked through ``ui.pickers.pick_objects``; double-clicking one opens it in the
-Collection workspace (``open_object``).
+As in the object editor (both are ``ui.record_editor.RecordEditor``s), each field is saved when it
+is left (or, for the currency and status choosers, when a choice is made) through
+``services.store`` — which checks the value the editor last saw, so a colleague's change on a
+shared database is never overwritten — and pushed onto the window's undo stack as one
+``AppliedEditCommand``. A refused value shows its reason under the field and saves nothing; a
+concurrent change is explained in a banner and the product read again. Objects are linked through
+``ui.pickers.pick_objects``; double-clicking one opens it in the Collection workspace
+(``open_object``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,11 +29,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,47 +42,40 @@ from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import store as svc
 from curator_console.ui import formatting as fmt
-from curator_console.ui.collection.editor import IMAGE_SUFFIXES, local_files
-from curator_console.ui.commands import AppliedEditCommand
+from curator_console.ui.record_editor import FieldSpec, RecordEditor, error_label, stacked
 from curator_console.ui.tasks import run_task
 from curator_console.ui.thumbnails import Thumbnails
 
 IMAGE_PX = 144  # the product picture in the editor (logical pixels)
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD", "TWD", "JPY")
-ERROR_STYLE = "border: 1px solid #b3261e; border-radius: 3px;"
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: Callable[[], str]
-    kind: str = "line"  # line / currency / status
-
-
-class ProductEditor(QWidget):
+class ProductEditor(RecordEditor):
     """Shows one product (``show_product(id)``) and saves each change as an undoable command."""
 
-    closed = Signal()
-    changed = Signal(int)  # a product's saved values changed (the page refreshes the list)
-    loaded = Signal(int)  # a product has been read and shown
     open_object = Signal(int)  # a linked object was double-clicked
+
+    key_field = "sku"
+    missing_error = svc.ProductMissingError
 
     def __init__(self, context, thumbnails: Thumbnails, fetch: Callable, show_error: Callable[[BaseException], None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, thumbnails, fetch, show_error, parent)
         self.setObjectName("productEditor")
-        self.context = context
-        self.thumbnails = thumbnails
-        self.fetch = fetch
-        self.show_error = show_error
-        self.product_id: int | None = None
-        self.detail: svc.ProductDetail | None = None
         self.busy = 0  # background image work still running
-        self._saves = 0  # bumped by every change saved from here (a read started earlier is stale)
-        self.setAcceptDrops(True)
-        self.setMinimumWidth(340)
 
-        self.fields: list[FieldSpec] = [
+    @property
+    def product_id(self) -> int | None:
+        """The product shown (or being read)."""
+        return self.record_id
+
+    def show_product(self, product_id: int) -> None:
+        """Read the product in the background and show it."""
+        self.show_record(product_id)
+
+    # --- what the editor shows ----------------------------------------------------------------
+    def _field_specs(self) -> list[FieldSpec]:
+        return [
             FieldSpec("sku", lambda: self.tr("SKU")),
             FieldSpec("title", lambda: self.tr("Title")),
             FieldSpec("alt_title", lambda: self.tr("Title (second language)")),
@@ -93,40 +85,8 @@ class ProductEditor(QWidget):
             FieldSpec("status", lambda: self.tr("Status"), "status"),
             FieldSpec("url", lambda: self.tr("Store link")),
         ]
-        self.editors: dict[str, QLineEdit | QComboBox] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
 
-        self.heading = QLabel()
-        self.heading.setObjectName("editorHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_button = QToolButton()
-        self.close_button.setObjectName("editorClose")
-        self.close_button.setText("✕")
-        self.close_button.setAutoRaise(True)
-        self.close_button.clicked.connect(self.close_editor)
-        self.subheading = QLabel()
-        self.subheading.setObjectName("editorSubheading")
-        self.subheading.setStyleSheet("color: palette(placeholder-text);")
-        self.subheading.setWordWrap(True)
-        self.banner = QLabel()
-        self.banner.setObjectName("editorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #5d4200; border: 1px solid #e8c95a;"
-                                  " border-radius: 4px; padding: 6px 8px; }")
-        self.banner.hide()
-
-        body = QWidget()
-        body.setObjectName("editorBody")
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 6, 0)
-        body_layout.setSpacing(10)
-
+    def _build_body(self, body_layout: QVBoxLayout) -> None:
         # The fields.
         self.product_box = QGroupBox()
         form = QFormLayout(self.product_box)
@@ -134,20 +94,7 @@ class ProductEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for spec in self.fields:
-            widget = self._make_field(spec)
-            widget.setObjectName(f"field_{spec.name}")
-            error = QLabel()
-            error.setObjectName(f"error_{spec.name}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
-            error.hide()
-            label = QLabel()
-            label.setBuddy(widget)
-            self.editors[spec.name], self.errors[spec.name], self.labels[spec.name] = widget, error, label
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(2)
+            widget, error, label = self._add_field(spec)
             if spec.name == "url":
                 line = QHBoxLayout()
                 line.setSpacing(4)
@@ -157,11 +104,9 @@ class ProductEditor(QWidget):
                 self.open_url_button.setText("↗")
                 self.open_url_button.clicked.connect(self.open_store_link)
                 line.addWidget(self.open_url_button)
-                cell_layout.addLayout(line)
+                form.addRow(label, stacked(line, error))
             else:
-                cell_layout.addWidget(widget)
-            cell_layout.addWidget(error)
-            form.addRow(label, cell)
+                form.addRow(label, stacked(widget, error))
 
         # The picture.
         self.image_box = QGroupBox()
@@ -184,11 +129,7 @@ class ProductEditor(QWidget):
         self.image_note.setWordWrap(True)
         self.image_note.setStyleSheet("color: palette(placeholder-text);")
         self.image_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.image_error = QLabel()
-        self.image_error.setObjectName("error_image")
-        self.image_error.setWordWrap(True)
-        self.image_error.setStyleSheet("color: #b3261e;")
-        self.image_error.hide()
+        self.image_error = error_label("error_image")
         image_side.addWidget(self.choose_image_button)
         image_side.addWidget(self.remove_image_button)
         image_side.addWidget(self.image_note)
@@ -236,33 +177,9 @@ class ProductEditor(QWidget):
         body_layout.addWidget(self.image_box)
         body_layout.addWidget(self.objects_box)
         body_layout.addWidget(self.sync_info)
-        body_layout.addStretch(1)
-
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("editorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
-
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.subheading)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.scroll, 1)
-
-        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        close.activated.connect(self.close_editor)
-        self.thumbnails.ready.connect(self._thumbnail_ready)
-        self.retranslate()
-        self._set_enabled(False)
 
     def _make_field(self, spec: FieldSpec) -> QWidget:
+        """``currency``: a chooser that also takes a typed code; ``status``: a chooser; else a line."""
         if spec.kind == "currency":
             combo = QComboBox()
             combo.setEditable(True)
@@ -278,8 +195,7 @@ class ProductEditor(QWidget):
                 combo.addItem("", key)
             combo.activated.connect(lambda _i: self.commit("status"))
             return combo
-        line = QLineEdit()
-        line.editingFinished.connect(lambda name=spec.name: self.commit(name))
+        line = super()._make_field(spec)
         if spec.name in ("price", "stock"):
             line.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000000.00") + 24)
         return line
@@ -289,10 +205,19 @@ class ProductEditor(QWidget):
         names = {"active": self.tr("On sale"), "draft": self.tr("Draft"), "archived": self.tr("Archived")}
         return names.get(status, status)
 
-    def retranslate(self) -> None:
-        for spec in self.fields:
-            self.labels[spec.name].setText(spec.label() + (" *" if spec.name == "sku" else ""))
-            self.editors[spec.name].setAccessibleName(spec.label())
+    def _text(self, key: str) -> str:
+        if key == "name":
+            return self.tr("Product editor")
+        if key == "none":
+            return self.tr("No product selected")
+        if key == "missing":
+            return self.tr("This product no longer exists.")
+        if key == "concurrent":
+            return self.tr("Someone else changed this product after you opened it. "
+                           "It has been read again; please make your change again.")
+        return self.tr("This product has been deleted (perhaps by someone else).")
+
+    def _retranslate_own(self) -> None:
         status = self.editors["status"]
         for i in range(status.count()):
             status.setItemText(i, self.status_text(status.itemData(i)))
@@ -314,102 +239,34 @@ class ProductEditor(QWidget):
         self.link_button.setText(self.tr("Link objects…"))
         self.unlink_button.setText(self.tr("Unlink"))
         self.unlink_button.setToolTip(self.tr("Unlink the selected objects (Delete)"))
-        self.close_button.setToolTip(self.tr("Close the editor (Esc)"))
-        self.close_button.setAccessibleName(self.tr("Close the editor"))
-        self.setAccessibleName(self.tr("Product editor"))
-        if self.detail is not None:
-            self._show_detail(self.detail, keep_errors=True)
-        else:
-            self.heading.setText(self.tr("No product selected"))
-            self.subheading.setText("")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- loading ----------------------------------------------------------------------------
-    def show_product(self, product_id: int) -> None:
-        """Read the product in the background and show it."""
-        if product_id != self.product_id:
-            self._clear_errors()
-            self.banner.hide()
-            self.image_error.hide()
-            self.scroll.verticalScrollBar().setValue(0)
-        self.product_id = product_id
-        uow = self.context.uow
-        stamp = self._saves
-        self.fetch(lambda: (product_id, stamp, svc.get_product(uow(), product_id)), self._loaded)
+    def _read(self, uow, record_id: int):
+        return svc.get_product(uow, record_id)
 
-    def reload(self) -> None:
-        if self.product_id is not None:
-            self.show_product(self.product_id)
+    def _subheading_parts(self, d: svc.ProductDetail) -> list[str]:
+        parts = [d.alt_title if d.title else "", fmt.money(d.price, d.currency), self.status_text(d.status)]
+        if d.stock == 0:
+            parts.append(self.tr("Out of stock"))
+        return parts
 
-    def _loaded(self, result) -> None:
-        product_id, stamp, detail = result
-        if product_id != self.product_id:
-            return
-        if stamp != self._saves:
-            self.reload()  # read before a change saved here meanwhile: read again
-            return
-        if detail is None:
-            self.detail = None
-            self._set_enabled(False)
-            self.heading.setText(self.tr("This product no longer exists."))
-            self.subheading.setText("")
-            return
-        self._show_detail(detail)
-        self._set_enabled(True)
-        self.loaded.emit(product_id)
-
-    def _set_enabled(self, enabled: bool) -> None:
-        self.scroll.widget().setEnabled(enabled)
-
-    def _display(self, name: str, value: Any) -> str:
-        return "" if value is None else str(value)
-
-    def _show_detail(self, detail: svc.ProductDetail, keep_errors: bool = False) -> None:
-        self.detail = detail
-        for spec in self.fields:
-            if keep_errors and self.errors[spec.name].isVisible():
-                continue  # the refused value stays for the user to correct
-            self._set_field(spec.name, detail.value(spec.name))
-        self._update_heading()
+    def _show_more(self, detail: svc.ProductDetail) -> None:
         self._show_image(detail.image)
         self._show_objects(detail.objects)
         self._show_sync(detail)
 
-    def _update_heading(self) -> None:
-        d = self.detail
-        if d is None:
-            return
-        title = d.title or d.alt_title or self.tr("Untitled")
-        self.heading.setText(fmt.arg(self.tr("%1 — %2"), d.sku, title))
-        parts = [p for p in (d.alt_title if d.title else "", fmt.money(d.price, d.currency), self.status_text(d.status))
-                 if p]
-        if d.stock == 0:
-            parts.append(self.tr("Out of stock"))
-        self.subheading.setText(" · ".join(parts))
-        self.subheading.setVisible(bool(parts))
-
     def _set_field(self, name: str, value: Any) -> None:
         widget = self.editors[name]
-        if isinstance(widget, QComboBox) and name == "status":
-            index = widget.findData(value)
-            widget.setCurrentIndex(max(0, index))
-            return
-        text = self._display(name, value)
-        if isinstance(widget, QComboBox):
+        if not isinstance(widget, QComboBox):
+            super()._set_field(name, value)
+        elif name == "status":
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        else:
+            text = self._display(name, value)
             if widget.currentText() != text:
                 widget.blockSignals(True)
                 widget.setCurrentText(text)
                 widget.blockSignals(False)
-            return
-        if widget.text() != text:
-            widget.blockSignals(True)
-            widget.setText(text)
-            widget.blockSignals(False)
-            widget.setCursorPosition(0)
 
     def _field_text(self, name: str) -> str:
         widget = self.editors[name]
@@ -425,73 +282,9 @@ class ProductEditor(QWidget):
         else:
             self.sync_info.setText(self.tr("Kept in Curator Console only (not synced from a store)."))
 
-    def close_editor(self) -> None:
-        self.closed.emit()
-
     # --- field edits --------------------------------------------------------------------------
-    def commit(self, name: str) -> bool:
-        """Save the field if it differs from the stored value. Returns True when saved."""
-        detail = self.detail
-        if detail is None:
-            return False
-        text = self._field_text(name)
-        current = detail.value(name)
-        if text == self._display(name, current):
-            self._set_error(name, None)
-            return False
-        product_id = detail.id
-        uow = self.context.uow
-        try:
-            old, new = svc.update_product_field(uow(), product_id, name, text, expected=current)
-        except svc.FieldError as exc:
-            self._set_error(name, self.error_text(exc))
-            return False
-        except svc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except svc.ProductMissingError:
-            self._gone()
-            return False
-        except Exception as exc:  # noqa: BLE001 - a database error is shown plainly
-            self.show_error(exc)
-            return False
-        self._set_error(name, None)
-        if old == new:
-            self._set_field(name, old)  # e.g. "128" for 128.00, surrounding spaces: nothing to undo
-            return False
-        spec = next(s for s in self.fields if s.name == name)
-        label = fmt.arg(self.tr("Edit %1 of %2"), spec.label(), detail.sku if name != "sku" else old)
-        self._push_saved_edit(
-            label, old, new,
-            lambda value, expected: svc.update_product_field(uow(), product_id, name, value, expected=expected),
-            lambda value: self._field_saved(product_id, name, value))
-        return True
-
-    def _push_saved_edit(self, label: str, old, new, save, after) -> None:
-        """Put an edit that is already saved on the undo stack. Undo and redo save again with
-        ``save(value, expected)``, ``expected`` being what the database should still hold."""
-
-        def apply(value):
-            save(value, new if value == old else old)
-
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, old, new, after, self._undo_failed))
-
-    def _field_saved(self, product_id: int, name: str, value: Any) -> None:
-        if not isValid(self):
-            return
-        self._saves += 1
-        if self.detail is not None and self.detail.id == product_id:
-            self.detail = replace(self.detail, **{name: value})
-            self._set_error(name, None)
-            self._set_field(name, value)
-            self._update_heading()
-        self.changed.emit(product_id)
-
-    def _undo_failed(self, exc: BaseException) -> None:
-        if not isValid(self):
-            return
-        self.show_error(exc)
-        self.reload()
+    def _save_field(self, uow, record_id: int, name: str, value: Any, expected: Any):
+        return svc.update_product_field(uow, record_id, name, value, expected=expected)
 
     def error_text(self, exc: svc.FieldError) -> str:
         code, name = exc.code, exc.field
@@ -501,8 +294,6 @@ class ProductEditor(QWidget):
                     "status": self.tr("Choose a status.")}.get(name, str(exc))
         if code == "duplicate":
             return fmt.arg(self.tr("Another product already has the SKU “%1”."), self._field_text("sku").strip())
-        if code == "too_long":
-            return fmt.arg(self.tr("This is too long: at most %1 characters."), fmt.number(exc.limit))
         if code == "not_amount":
             return self.tr("Enter a price such as 128 or 128.00 (¥128.00 and 1,280.50 work too).")
         if code == "negative":
@@ -518,43 +309,11 @@ class ProductEditor(QWidget):
             return self.tr("Enter a three-letter currency code such as CNY, USD or EUR.")
         if code == "not_url":
             return self.tr("Enter a web address starting with https://.")
-        return str(exc)
-
-    def _set_error(self, name: str, message: str | None) -> None:
-        label = self.errors[name]
-        widget = self.editors[name]
-        if message:
-            label.setText(message)
-            label.show()
-            self.scroll.ensureWidgetVisible(widget)
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setToolTip(message)
-        else:
-            if label.isVisible():
-                label.hide()
-            widget.setStyleSheet("")
-            widget.setToolTip("")
+        return super().error_text(exc)
 
     def _clear_errors(self) -> None:
-        for name in self.errors:
-            self._set_error(name, None)
+        super()._clear_errors()
         self.image_error.hide()
-
-    def has_errors(self) -> bool:
-        return any(not label.isHidden() for label in self.errors.values())
-
-    def _concurrent(self) -> None:
-        self.banner.setText(self.tr("Someone else changed this product after you opened it. "
-                                    "It has been read again; please make your change again."))
-        self.banner.show()
-        self._clear_errors()
-        self.detail = None  # the fields are replaced, not kept
-        self.reload()
-
-    def _gone(self) -> None:
-        self.banner.setText(self.tr("This product has been deleted (perhaps by someone else)."))
-        self.banner.show()
-        self.reload()
 
     def open_store_link(self) -> None:
         url = self.editors["url"].text().strip()
@@ -588,8 +347,7 @@ class ProductEditor(QWidget):
         if self.detail is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a picture"), "",
-            fmt.arg(self.tr("Images (%1)"), " ".join("*" + s for s in IMAGE_SUFFIXES)))
+            self, self.tr("Choose a picture"), "", self._image_filter())
         if path:
             self.set_image_file(path)
 
@@ -620,17 +378,10 @@ class ProductEditor(QWidget):
                 return
             self.busy -= 1
             if isinstance(exc, svc.FieldError):
-                reasons = {"missing": self.tr("the file does not exist"),
-                           "not_image": self.tr("not an image (PNG, JPEG, GIF, WebP, TIFF or BMP)"),
-                           "too_large": self.tr("too large"), "unreadable": self.tr("cannot be read")}
                 self.image_error.setText(fmt.arg(self.tr("Not used: %1 — %2"), Path(path).name,
-                                                 reasons.get(exc.code, str(exc))))
+                                                 self._image_problem(exc.code, str(exc))))
                 self.image_error.show()
-            elif isinstance(exc, svc.ConcurrentEditError):
-                self._concurrent()
-            elif isinstance(exc, svc.ProductMissingError):
-                self._gone()
-            else:
+            elif not self._stale(exc):
                 self.show_error(exc)
 
         run_task(work, done, failed)
@@ -642,11 +393,8 @@ class ProductEditor(QWidget):
             return False
         try:
             old, new = svc.clear_product_image(self.context.uow(), detail.id, expected=detail.image)
-        except svc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except svc.ProductMissingError:
-            self._gone()
+        except (svc.ConcurrentEditError, svc.ProductMissingError) as exc:
+            self._stale(exc)
             return False
         self._push_image(detail.id, old, new, fmt.arg(self.tr("Remove the picture of %1"), detail.sku))
         return True
@@ -654,37 +402,15 @@ class ProductEditor(QWidget):
     def _push_image(self, product_id: int, old, new, label: str) -> None:
         uow = self.context.uow
 
-        def after(value) -> None:
-            if not isValid(self):
-                return
-            self._saves += 1
-            if self.detail is not None and self.detail.id == product_id:
-                self.detail = replace(self.detail, image=value)
-                self._show_image(value)
-            self.changed.emit(product_id)
+        def refresh(value) -> None:
+            self.detail = replace(self.detail, image=value)
+            self._show_image(value)
 
         self._push_saved_edit(label, old, new, lambda value, expected: svc.set_product_image_value(
-            uow(), product_id, value, expected=expected), after)
+            uow(), product_id, value, expected=expected), self._after_save(product_id, refresh))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.detail is not None and local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        if self.detail is not None and local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = local_files(event.mimeData())
-        if self.detail is not None and files:
-            event.acceptProposedAction()
-            self.set_image_file(files[0])
-        else:
-            event.ignore()
+    def _files_dropped(self, files: list[str]) -> None:
+        self.set_image_file(files[0])
 
     # --- linked objects -------------------------------------------------------------------------
     def _show_objects(self, objects: Sequence[svc.LinkedObject]) -> None:
@@ -756,29 +482,5 @@ class ProductEditor(QWidget):
         assert detail is not None
         product_id = detail.id
         uow = self.context.uow
-        try:
-            old, new = svc.set_product_objects(uow(), product_id, wanted, expected=detail.object_ids)
-        except svc.ConcurrentEditError:
-            self._concurrent()
-            return False
-        except svc.ProductMissingError:
-            self._gone()
-            return False
-        except svc.ValidationError as exc:
-            self.show_error(exc)
-            self.reload()
-            return False
-        if old == new:
-            return False
-
-        def after(_value) -> None:
-            if not isValid(self):
-                return
-            self._saves += 1
-            if self.detail is not None and self.detail.id == product_id:
-                self.reload()  # object numbers and titles of the links
-            self.changed.emit(product_id)
-
-        self._push_saved_edit(label, old, new, lambda value, expected: svc.set_product_objects(
-            uow(), product_id, value, expected=expected), after)
-        return True
+        return self._change_links(label, wanted, detail.object_ids, lambda value, expected: svc.set_product_objects(
+            uow(), product_id, value, expected=expected))

@@ -31,7 +31,7 @@ from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import store as svc
 from curator_console.ui import formatting as fmt
-from curator_console.ui.commands import AppliedEditCommand
+from curator_console.ui.commands import RecordsCommand
 from curator_console.ui.store.editor import ProductEditor
 from curator_console.ui.store.import_products import replace_flow, start_product_import
 from curator_console.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
@@ -432,23 +432,7 @@ class StorePage(WorkspacePage):
         return True
 
     def open_product(self, product_id: int, focus: str | None = "title") -> None:
-        if not self.editor.isVisible():
-            self.editor.show()
-            total = max(600, self.splitter.width())
-            editor_width = max(self.editor.minimumWidth(), min(480, int(total * 0.4)))
-            self.splitter.setSizes([total - editor_width, editor_width])
-        self.editor.show_product(product_id)
-        if focus:
-            widget = self.editor.editors[focus]
-
-            def focus_field(loaded_id: int) -> None:
-                self.editor.loaded.disconnect(focus_field)
-                if loaded_id == product_id:
-                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                    if hasattr(widget, "selectAll"):
-                        widget.selectAll()
-
-            self.editor.loaded.connect(focus_field)
+        self.editor.open_beside(self.splitter, product_id, focus, width=480, share=0.4)
 
     def close_editor(self) -> None:
         if self.editor.isVisible():
@@ -479,28 +463,27 @@ class StorePage(WorkspacePage):
             return
         product_id = snapshot.id
 
-        def apply(value) -> None:
-            if value is None:
-                svc.delete_products(uow(), [product_id])
-            else:
-                svc.restore_products(uow(), [value])
-
-        def after(value) -> None:
-            if value is None:
-                if self.editor.product_id == product_id:
-                    self.close_editor()
-                self.load()
-            else:
-                self._reload_then_select(product_id)
-                self.open_product(product_id, focus="sku")
+        def restored() -> None:
+            self._reload_then_select(product_id)
+            self.open_product(product_id, focus="sku")
 
         self.clear_filter()
         label = fmt.arg(self.tr("New product %1"), snapshot.sku)
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, None, snapshot, after, self._undo_failed))
+        self.context.undo_stack.push(RecordsCommand(
+            label, None, snapshot,
+            delete=lambda: svc.delete_products(uow(), [product_id]),
+            restore=lambda value: svc.restore_products(uow(), [value]),
+            removed=lambda: self._removed([product_id]), restored=restored, on_error=self._undo_failed))
         self.status_message.emit(fmt.arg(self.tr("Created %1."), snapshot.sku))
 
     def _reload_then_select(self, product_id: int) -> None:
         self._pending_select = product_id
+        self.load()
+
+    def _removed(self, ids: list[int]) -> None:
+        """Products were deleted (or their creation undone)."""
+        if self.editor.product_id in ids:
+            self.close_editor()
         self.load()
 
     def _undo_failed(self, exc: BaseException) -> None:
@@ -541,23 +524,14 @@ class StorePage(WorkspacePage):
             self.load()
             return False
 
-        def apply(value) -> None:
-            if value is None:
-                svc.delete_products(uow(), ids)
-            else:
-                svc.restore_products(uow(), value)
-
-        def after(value) -> None:
-            if value is None:
-                if self.editor.product_id in ids:
-                    self.close_editor()
-                self.load()
-            else:
-                self._reload_then_select(ids[0])
-
         label = (fmt.arg(self.tr("Delete %1"), snapshots[0].sku) if len(snapshots) == 1
                  else fmt.arg(self.tr("Delete %1 products"), len(snapshots)))
-        self.context.undo_stack.push(AppliedEditCommand(label, apply, snapshots, None, after, self._undo_failed))
+        self.context.undo_stack.push(RecordsCommand(
+            label, snapshots, None,
+            delete=lambda: svc.delete_products(uow(), ids),
+            restore=lambda value: svc.restore_products(uow(), value),
+            removed=lambda: self._removed(ids), restored=lambda: self._reload_then_select(ids[0]),
+            on_error=self._undo_failed))
         self.status_message.emit(self.tr("Deleted."))
         return True
 
