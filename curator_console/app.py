@@ -88,3 +88,81 @@ def run_gui(args, started: float | None = None) -> int:
     finally:
         settings.sync()
         database.dispose()
+
+
+def choose_live_session(uow_factory, tour_ref: str, connection: str | None, resume: bool) -> tuple[int, bool]:
+    """The session ``live TOUR`` opens: with ``resume`` the tour's newest unfinished session, else a
+    new one on ``connection``. Returns ``(session id, resumed)``; raises ``LiveSessionError`` /
+    ``TourExportError`` with a plain message."""
+    from curator_console.services import live_sessions, tour_export
+
+    tour_id = tour_export.find_tour(uow_factory(), tour_ref)
+    if resume:
+        for row in live_sessions.unfinished_sessions(uow_factory()):
+            info = live_sessions.session_info(uow_factory(), row.id)
+            if (info.get("snapshot") or {}).get("tour_id") == tour_id:
+                return row.id, True
+        raise live_sessions.LiveSessionError(f"There is no unfinished session of tour “{tour_ref}” to resume.")
+    return live_sessions.start_session(uow_factory(), tour_id, connection), False
+
+
+def run_live(args, started: float | None = None, on_shown=None) -> int:
+    """``curator-console live TOUR``: the live console alone, on a new session of the tour (or its
+    unfinished one with ``--resume``). The app quits when the console closes. ``on_shown(console)``
+    runs once the console is on screen (tests use it to look and close)."""
+    started = time.perf_counter() if started is None else started
+    if args.smoke and _needs_offscreen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from curator_console import APP_NAME, ORG_NAME, __version__
+    from curator_console.services import database as db_svc
+    from curator_console.services import demo
+    from curator_console.services.live_sessions import LiveSessionError
+    from curator_console.services.tour_export import TourExportError
+    from curator_console.ui import i18n
+    from curator_console.ui import settings as keys
+    from curator_console.ui.context import AppContext
+    from curator_console.ui.live.console import open_console
+    from curator_console.ui.settings import Settings
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings()
+    i18n.apply_language(args.lang or settings.language)
+    if args.demo:
+        database = demo.open_demo_database(reset=args.reset)
+    else:
+        database = db_svc.open_database(args.db or settings.get(keys.DATABASE) or None)
+    try:
+        context = AppContext(database, settings)
+        try:
+            session_id, resumed = choose_live_session(context.uow, args.tour, args.connection, args.resume)
+        except (LiveSessionError, TourExportError) as exc:
+            print(f"curator-console: {exc}", file=sys.stderr, flush=True)
+            if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+                QMessageBox.warning(None, QCoreApplication.translate("App", "Cannot open the live console"), str(exc))
+            return 1
+        console = open_console(context, session_id, resume=resumed, autopilot=args.autopilot, speed=args.speed)
+        # A loop of its own that ends with the console (not app.quit(): nothing is left queued to
+        # end the next event loop of whoever called this, e.g. a test).
+        loop = QEventLoop(app)
+        console.closed.connect(loop.quit)
+
+        def shown() -> None:
+            if args.smoke:
+                print(f"startup_ms={int((time.perf_counter() - started) * 1000)}", flush=True)
+                console.shutdown()
+            if on_shown is not None:
+                on_shown(console)
+
+        QTimer.singleShot(0, shown)
+        loop.exec()
+        return 0
+    finally:
+        settings.sync()
+        database.dispose()

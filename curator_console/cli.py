@@ -136,6 +136,33 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--tz", metavar="ZONE", help="time zone for the planned start, e.g. Asia/Shanghai "
                                                  "(default: this computer's)")
 
+    def positive_speed(value: str) -> float:
+        try:
+            speed = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"“{value}” is not a number such as 1 or 60") from None
+        if not speed > 0 or speed == float("inf"):
+            raise argparse.ArgumentTypeError(f"the speed must be a number above 0, not {value}")
+        return speed
+
+    lv = sub.add_parser("live", help="open the live console on a tour: start a session (or --resume one) and run it")
+    lv.add_argument("tour", metavar="TOUR", help="the tour's id or its exact title")
+    lv.add_argument("--connection", metavar="NAME",
+                    help="the platform connection to go live on (default: the built-in simulator, a rehearsal)")
+    lv.add_argument("--speed", type=positive_speed, default=1.0, metavar="X",
+                    help="rehearsals: how much faster than real time the simulated audience moves (default 1)")
+    lv.add_argument("--autopilot", action="store_true", help="move on when a segment's planned time is up")
+    lv.add_argument("--resume", action="store_true",
+                    help="carry on with this tour's unfinished session (after a crash) instead of starting a new one")
+
+    sp_ = sub.add_parser("session", help="live sessions: list, show")
+    ssub_ = sp_.add_subparsers(dest="session_command", metavar="ACTION", required=True)
+    sl_ = ssub_.add_parser("list", help="list live sessions, newest first")
+    sl_.add_argument("--json", action="store_true", help="print as JSON")
+    sh_ = ssub_.add_parser("show", help="one session: event counts, orders, units, revenue, viewer samples")
+    sh_.add_argument("session_id", type=int, metavar="ID", help="the session's id (see session list)")
+    sh_.add_argument("--json", action="store_true", help="print as JSON")
+
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
     from curator_console.connectors.simulator import cli as sim_cli
 
@@ -544,6 +571,43 @@ def cmd_tour(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_session(args: argparse.Namespace) -> int:
+    import json
+
+    from curator_console.services import database as dbs
+    from curator_console.services import live_sessions
+
+    database = open_for_cli(args)
+    uow = dbs.unit_of_work(database)
+    if args.session_command == "list":
+        rows = live_sessions.list_sessions_json(uow)
+        if args.json:
+            print(json.dumps([{k: r[k] for k in ("id", "tour", "mode", "status", "started_at", "ended_at")}
+                              for r in rows], ensure_ascii=False, indent=2))
+            return EXIT_OK
+        table = [(str(r["id"]), r["tour"], r["mode"], r["status"], r["started_at"] or "-", r["ended_at"] or "-")
+                 for r in rows]
+        for line in _table(("id", "tour", "mode", "status", "started", "ended"), table, right=(0,)):
+            print(line)
+        return EXIT_OK
+    try:
+        detail = live_sessions.session_detail_json(uow, args.session_id)
+    except live_sessions.LiveSessionError as exc:
+        return _fail(str(exc), EXIT_ERROR)
+    if args.json:
+        print(json.dumps(detail, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for key in ("id", "tour", "title", "mode", "status", "connection", "started_at", "ended_at", "orders", "units"):
+        print(f"{key}: {detail[key] if detail[key] is not None else '-'}")
+    print(f"revenue: {detail['revenue']} {detail['currency']}".rstrip())
+    print(f"viewer_samples: {detail['viewer_samples']}")
+    print(f"peak_viewers: {detail['peak_viewers']}")
+    print("events:")
+    for kind, n in detail["events"].items():
+        print(f"  {kind}: {n}")
+    return EXIT_OK
+
+
 def _document_settings(lang: str | None):
     """The documents' labels in the interface language (``--lang`` or the saved setting) and the
     saved reading speeds. Loads QtCore (translations and settings live there), not the GUI."""
@@ -631,6 +695,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import_products(args)
         if args.command == "export-script":
             return cmd_export_script(args)
+        if args.command == "live":
+            from curator_console.app import run_live
+
+            return run_live(args, started=STARTED)
+        if args.command == "session":
+            return cmd_session(args)
         if args.command == "simulate-platform":
             from curator_console.connectors.simulator import cli as sim_cli
 

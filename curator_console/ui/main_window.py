@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
     def _first_loaded(self) -> None:
         self._first_page.loaded.disconnect(self._first_loaded)
         self.ready.emit()
+        self.pages[3].offer_resume()  # sessions a crash left unfinished (asked in the background)
 
     # --- commands -------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -11,6 +11,10 @@
         <source>The database was upgraded; a backup of the old one is at %1</source>
         <translation>数据库已升级，旧数据库的备份位于 %1</translation>
     </message>
+    <message>
+        <source>Cannot open the live console</source>
+        <translation>无法打开直播控制台</translation>
+    </message>
 </context>
 <context>
     <name>CollectionPage</name>
@@ -354,6 +358,213 @@
     <message>
         <source>“%1” did not answer as expected: %2</source>
         <translation>“%1”未按预期响应：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePanel</name>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Latest orders</source>
+        <translation>最新订单</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>藏品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>No objects in this segment.</source>
+        <translation>本环节没有藏品。</translation>
+    </message>
+    <message>
+        <source>No products in this segment.</source>
+        <translation>本环节没有商品。</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一环节</translation>
+    </message>
+    <message>
+        <source>Next segment ▶</source>
+        <translation>下一环节 ▶</translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Teleprompter window…</source>
+        <translation>提词器窗口…</translation>
+    </message>
+    <message>
+        <source>Autopilot</source>
+        <translation>自动推进</translation>
+    </message>
+    <message>
+        <source>Move to the next segment when the planned time is up</source>
+        <translation>计划时长用完后自动进入下一环节</translation>
+    </message>
+    <message>
+        <source>End session…</source>
+        <translation>结束场次…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>feature product</source>
+        <translation>推荐商品</translation>
+    </message>
+    <message>
+        <source>marker</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>marker with text</source>
+        <translation>带文字的标记</translation>
+    </message>
+    <message>
+        <source>pause / resume</source>
+        <translation>暂停/继续</translation>
+    </message>
+    <message>
+        <source>teleprompter window</source>
+        <translation>提词器窗口</translation>
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>pause scrolling</source>
+        <translation>暂停滚动</translation>
+    </message>
+    <message>
+        <source>larger type</source>
+        <translation>放大字号</translation>
+    </message>
+    <message>
+        <source>smaller type</source>
+        <translation>缩小字号</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>场次已结束</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ready — press Next to start the first segment</source>
+        <translation>准备就绪——按“下一环节”开始第一个环节</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>%1 · segment %2 of %3</source>
+        <translation>%1 · 第 %2 个环节，共 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 · %2× speed</source>
+        <translation>%1 · %2 倍速</translation>
+    </message>
+    <message>
+        <source>%1 · autopilot</source>
+        <translation>%1 · 自动推进</translation>
+    </message>
+    <message>
+        <source>%1 · markers: %2</source>
+        <translation>%1 · 标记：%2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start the first segment ▶</source>
+        <translation>开始第一个环节 ▶</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>落后 %1</translation>
+    </message>
+    <message>
+        <source>%1 ahead</source>
+        <translation>提前 %1</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>/ %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>Next: — (last segment)</source>
+        <translation>下一环节：—（已是最后一个环节）</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>下一环节：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1  %2 × %3  %4</source>
+        <translation>%1  %2 × %3  %4</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1165,73 @@
     </message>
 </context>
 <context>
+    <name>LiveConsole</name>
+    <message>
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Live console</source>
+        <translation>%1 — %2 — 直播控制台</translation>
+    </message>
+    <message>
+        <source>%1 — Live console</source>
+        <translation>%1 — 直播控制台</translation>
+    </message>
+    <message>
+        <source>Marker added.</source>
+        <translation>已添加标记。</translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>What happened here? (shown in the review)</source>
+        <translation>这里发生了什么？（将显示在复盘中）</translation>
+    </message>
+    <message>
+        <source>End the session?</source>
+        <translation>结束场次？</translation>
+    </message>
+    <message>
+        <source>End the session now? The console stops recording viewers and orders, and the session cannot be continued afterwards.</source>
+        <translation>要立即结束场次吗？控制台将停止记录在线人数和订单，结束后该场次无法再继续。</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束场次</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>继续进行</translation>
+    </message>
+    <message>
+        <source>The session is still running</source>
+        <translation>场次仍在进行中</translation>
+    </message>
+    <message>
+        <source>End the session now, or close the console and leave the session unfinished? An unfinished session can be resumed from the Live page.</source>
+        <translation>要立即结束场次，还是关闭控制台并保留未完成的场次？未完成的场次可在“直播”页面继续。</translation>
+    </message>
+    <message>
+        <source>End session and close</source>
+        <translation>结束场次并关闭</translation>
+    </message>
+    <message>
+        <source>Close, resume later</source>
+        <translation>关闭，稍后继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>LivePage</name>
     <message>
         <source>Connection</source>
@@ -984,12 +1262,63 @@
         <translation>每个场次都通过一个平台连接进行。彩排使用内置模拟平台；在真实连接上进行的场次标记为“直播”。</translation>
     </message>
     <message>
+        <source>&amp;Start session…</source>
+        <translation>开始场次(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume session</source>
+        <translation>继续场次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Carry on with the selected unfinished session</source>
+        <translation>继续所选的未完成场次</translation>
+    </message>
+    <message>
         <source>Platform connections</source>
         <translation>平台连接</translation>
     </message>
     <message>
         <source>Sessions</source>
         <translation>场次</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatus</name>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s</source>
+        <translation>%1 秒后重试</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>正在重试</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation>%1（%2）：</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1644,21 @@
     </message>
 </context>
 <context>
+    <name>MinuteChart</name>
+    <message>
+        <source>Viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Orders per minute</source>
+        <translation>每分钟订单数</translation>
+    </message>
+    <message>
+        <source>Viewers and orders per minute</source>
+        <translation>每分钟在线人数与订单数</translation>
+    </message>
+</context>
+<context>
     <name>ObjectEditor</name>
     <message>
         <source>Object number</source>
@@ -1481,14 +1825,6 @@
         <translation>展示此藏品的导览</translation>
     </message>
     <message>
-        <source>Close the editor (Esc)</source>
-        <translation>关闭编辑器（Esc）</translation>
-    </message>
-    <message>
-        <source>Close the editor</source>
-        <translation>关闭编辑器</translation>
-    </message>
-    <message>
         <source>Object editor</source>
         <translation>藏品编辑器</translation>
     </message>
@@ -1501,16 +1837,8 @@
         <translation>该藏品已不存在。</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Edit %1 of %2</source>
-        <translation>编辑 %2 的%1</translation>
     </message>
     <message>
         <source>The object number cannot be empty.</source>
@@ -1527,10 +1855,6 @@
     <message>
         <source>Enter a year between -%1 and %1.</source>
         <translation>请输入 -%1 到 %1 之间的年份。</translation>
-    </message>
-    <message>
-        <source>This is too long: at most %1 characters.</source>
-        <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
         <source>Someone else changed this object after you opened it. It has been read again; please make your change again.</source>
@@ -1561,32 +1885,12 @@
         <translation>添加图片</translation>
     </message>
     <message>
-        <source>Images (%1)</source>
-        <translation>图片 (%1)</translation>
-    </message>
-    <message>
         <source>Add an image to %1</source>
         <translation>为 %1 添加图片</translation>
     </message>
     <message>
         <source>Add %1 images to %2</source>
         <translation>为 %2 添加 %1 张图片</translation>
-    </message>
-    <message>
-        <source>the file does not exist</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <source>not an image (PNG, JPEG, GIF, WebP, TIFF or BMP)</source>
-        <translation>不是图片（支持 PNG、JPEG、GIF、WebP、TIFF、BMP）</translation>
-    </message>
-    <message>
-        <source>too large</source>
-        <translation>文件过大</translation>
-    </message>
-    <message>
-        <source>cannot be read</source>
-        <translation>无法读取</translation>
     </message>
     <message>
         <source>Not added: %1 — %2</source>
@@ -1987,14 +2291,6 @@
         <translation>取消关联所选藏品（Delete）</translation>
     </message>
     <message>
-        <source>Close the editor (Esc)</source>
-        <translation>关闭编辑器（Esc）</translation>
-    </message>
-    <message>
-        <source>Close the editor</source>
-        <translation>关闭编辑器</translation>
-    </message>
-    <message>
         <source>Product editor</source>
         <translation>商品编辑器</translation>
     </message>
@@ -2005,10 +2301,6 @@
     <message>
         <source>This product no longer exists.</source>
         <translation>该商品已不存在。</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -2027,10 +2319,6 @@
         <translation>仅保存在 Curator Console 中（未从商店同步）。</translation>
     </message>
     <message>
-        <source>Edit %1 of %2</source>
-        <translation>编辑 %2 的%1</translation>
-    </message>
-    <message>
         <source>The SKU cannot be empty.</source>
         <translation>SKU 不能为空。</translation>
     </message>
@@ -2045,10 +2333,6 @@
     <message>
         <source>Another product already has the SKU “%1”.</source>
         <translation>已有其他商品使用 SKU“%1”。</translation>
-    </message>
-    <message>
-        <source>This is too long: at most %1 characters.</source>
-        <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
         <source>Enter a price such as 128 or 128.00 (¥128.00 and 1,280.50 work too).</source>
@@ -2111,28 +2395,8 @@
         <translation>选择图片</translation>
     </message>
     <message>
-        <source>Images (%1)</source>
-        <translation>图片 (%1)</translation>
-    </message>
-    <message>
         <source>Change the picture of %1</source>
         <translation>更改 %1 的图片</translation>
-    </message>
-    <message>
-        <source>the file does not exist</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <source>not an image (PNG, JPEG, GIF, WebP, TIFF or BMP)</source>
-        <translation>不是图片（支持 PNG、JPEG、GIF、WebP、TIFF、BMP）</translation>
-    </message>
-    <message>
-        <source>too large</source>
-        <translation>文件过大</translation>
-    </message>
-    <message>
-        <source>cannot be read</source>
-        <translation>无法读取</translation>
     </message>
     <message>
         <source>Not used: %1 — %2</source>
@@ -2183,6 +2447,29 @@
     <message>
         <source>Add products</source>
         <translation>添加商品</translation>
+    </message>
+</context>
+<context>
+    <name>ProductRow</name>
+    <message>
+        <source>stock %1</source>
+        <translation>库存 %1</translation>
+    </message>
+    <message>
+        <source>Unfeature</source>
+        <translation>取消推荐</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Unfeature %1</source>
+        <translation>取消推荐 %1</translation>
+    </message>
+    <message>
+        <source>Feature %1</source>
+        <translation>推荐 %1</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2682,53 @@
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Close the editor (Esc)</source>
+        <translation>关闭编辑器（Esc）</translation>
+    </message>
+    <message>
+        <source>Close the editor</source>
+        <translation>关闭编辑器</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>not an image (PNG, JPEG, GIF, WebP, TIFF or BMP)</source>
+        <translation>不是图片（支持 PNG、JPEG、GIF、WebP、TIFF、BMP）</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation>内容过长：最多 %1 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Row</source>
@@ -2534,6 +2868,41 @@
     </message>
 </context>
 <context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Unfinished sessions</source>
+        <translation>未完成的场次</translation>
+    </message>
+    <message>
+        <source>These sessions did not end properly (the app was closed or crashed while they ran). Resume one to carry on where its log stops, or mark it as abandoned.</source>
+        <translation>这些场次未正常结束（运行期间应用被关闭或崩溃）。可以继续某个场次，从其日志中断处接着进行，也可以将其标记为已放弃。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as abandoned</source>
+        <translation>标记为已放弃(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>%1 — %2, started %3</source>
+        <translation>%1 — %2，开始于 %3</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
@@ -2634,18 +3003,6 @@
         <translation>添加 OBS 场景</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Cues of this segment</source>
         <translation>本环节的提示</translation>
     </message>
@@ -2718,11 +3075,7 @@
     </message>
 </context>
 <context>
-    <name>SegmentObjectsWidget</name>
-    <message>
-        <source>Add objects…</source>
-        <translation>添加藏品…</translation>
-    </message>
+    <name>SegmentLinks</name>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
@@ -2734,6 +3087,13 @@
     <message>
         <source>Down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentObjectsWidget</name>
+    <message>
+        <source>Add objects…</source>
+        <translation>添加藏品…</translation>
     </message>
     <message>
         <source>Objects shown in this segment</source>
@@ -2777,18 +3137,6 @@
     <message>
         <source>Add products…</source>
         <translation>添加商品…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>下移</translation>
     </message>
     <message>
         <source>Products featured in this segment</source>
@@ -2939,6 +3287,69 @@
     <message>
         <source>Curator Console database (*.sqlite3 *.db);;All files (*)</source>
         <translation>Curator Console 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StartSessionDialog</name>
+    <message>
+        <source>Start a live session</source>
+        <translation>开始直播场次</translation>
+    </message>
+    <message>
+        <source>&amp;Tour:</source>
+        <translation>导览(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Rehearsal &amp;speed:</source>
+        <translation>彩排速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>How much faster than real time the simulated audience moves (rehearsals only)</source>
+        <translation>模拟观众的变化速度是实时的几倍（仅用于彩排）</translation>
+    </message>
+    <message>
+        <source>&amp;Autopilot: move on when a segment&apos;s planned time is up</source>
+        <translation>自动推进：环节计划时长用完后进入下一环节(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>The tour is frozen into the session when it starts: later edits do not change it.</source>
+        <translation>场次开始时会固定导览内容：之后的编辑不会影响本场次。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 segments, %3)</source>
+        <translation>%1（%2 个环节，%3）</translation>
+    </message>
+    <message>
+        <source>Built-in simulator — rehearsal</source>
+        <translation>内置模拟平台 — 彩排</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — rehearsal</source>
+        <translation>%1 — %2 — 彩排</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — LIVE</source>
+        <translation>%1 — %2 — 直播</translation>
+    </message>
+    <message>
+        <source>There is no tour to run yet: create one in the Tours workspace.</source>
+        <translation>还没有可进行的导览：请在“导览”工作区中创建一个。</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — nothing goes out to viewers</source>
+        <translation>彩排——不会向观众播出任何内容</translation>
+    </message>
+    <message>
+        <source>LIVE — featuring reaches real viewers</source>
+        <translation>直播——推荐商品会推送给真实观众</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +3666,60 @@
     <message>
         <source>%1 products · %2 new orders · %3 already here</source>
         <translation>%1 件商品 · 新订单 %2 笔 · 已存在 %3 笔</translation>
+    </message>
+</context>
+<context>
+    <name>TeleprompterView</name>
+    <message>
+        <source>The script of the current segment appears here.</source>
+        <translation>当前环节的讲稿将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Teleprompter</source>
+        <translation>提词器</translation>
+    </message>
+    <message>
+        <source>scroll paused</source>
+        <translation>滚动已暂停</translation>
+    </message>
+    <message>
+        <source>session paused</source>
+        <translation>场次已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>TeleprompterWindow</name>
+    <message>
+        <source>Teleprompter</source>
+        <translation>提词器</translation>
+    </message>
+    <message>
+        <source>Screen:</source>
+        <translation>屏幕：</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>全屏（F11）</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Smaller type (−)</source>
+        <translation>缩小字号（−）</translation>
+    </message>
+    <message>
+        <source>Larger type (+)</source>
+        <translation>放大字号（+）</translation>
+    </message>
+    <message>
+        <source>Pause scrolling</source>
+        <translation>暂停滚动</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 × %4)</source>
+        <translation>%1：%2（%3 × %4）</translation>
     </message>
 </context>
 <context>

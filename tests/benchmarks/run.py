@@ -2,6 +2,7 @@
 """Curator Console benchmarks (not collected by pytest).
 
     python tests/benchmarks/run.py startup [--runs N]
+    python tests/benchmarks/run.py live-soak [--speed 120] [--faults]   (live-faults = --faults)
     python tests/benchmarks/run.py all [--runs N]
 
 Every benchmark prints its individual figures as it goes and ends with ONE summary line of
@@ -52,13 +53,18 @@ class Context:
 
 Benchmark = Callable[[argparse.Namespace, Context], dict[str, object]]
 BENCHMARKS: dict[str, tuple[Benchmark, str]] = {}
+ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}  # a benchmark's own options
 
 
-def benchmark(name: str, help_text: str) -> Callable[[Benchmark], Benchmark]:
+def benchmark(name: str, help_text: str,
+              arguments: Callable[[argparse.ArgumentParser], None] | None = None) -> Callable[[Benchmark], Benchmark]:
+    """Register ``bench_<name>``; ``arguments(parser)`` adds options of its own (``all`` gets them too)."""
     def register(fn: Benchmark) -> Benchmark:
         if name in BENCHMARKS or name == "all":
             raise ValueError(f"benchmark name {name!r} is taken")
         BENCHMARKS[name] = (fn, help_text)
+        if arguments is not None:
+            ARGUMENTS[name] = arguments
         return fn
 
     return register
@@ -464,6 +470,47 @@ def bench_search(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
     return search_bench.run(path, rows, max(1, args.runs))
 
 
+# --- live console ----------------------------------------------------------------------------
+
+
+def live_arguments(parser: argparse.ArgumentParser) -> None:
+    if any(a.dest == "speed" for a in parser._actions):  # "all" gets them once
+        return
+    parser.add_argument("--speed", type=float, default=120.0,
+                        help="live-soak/live-faults: the simulator's speed (default 120: two hours in a minute)")
+    parser.add_argument("--faults", action="store_true",
+                        help="live-soak: the simulator fails in periods (503, 429, 10 s stalls, dropped connections)")
+    parser.add_argument("--baseline-seconds", type=float, default=10.0,
+                        help="live-soak/live-faults: how long the idle-heartbeat baseline runs (default 10)")
+    parser.add_argument("--profile", action="store_true",
+                        help="live-soak/live-faults: cProfile the GUI thread during the session")
+
+
+def _live(args: argparse.Namespace, ctx: Context, name: str, faults: bool) -> dict[str, object]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import live_bench
+
+    os.environ["CURATOR_CONSOLE_HOME"] = str(ctx.home)
+    try:
+        return live_bench.run(ctx.scratch, ctx.env, speed=args.speed, faults=faults,
+                              baseline_seconds=args.baseline_seconds, profile=args.profile, name=name)
+    except RuntimeError as exc:
+        raise BenchmarkError(str(exc)) from exc
+
+
+@benchmark("live-soak", "the live console on autopilot through a seed-scale two-hour session: GUI heartbeat "
+           "lateness vs. an idle event loop, orders produced vs. stored, memory growth", live_arguments)
+def bench_live_soak(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
+    """See ``live_bench.py``. One run (``--runs`` is ignored); ``--faults`` = ``live-faults``."""
+    return _live(args, ctx, "live-soak", bool(args.faults))
+
+
+@benchmark("live-faults", "live-soak with the simulator failing in periods (503s, 429s, 10 s stalls, drops)",
+           live_arguments)
+def bench_live_faults(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
+    return _live(args, ctx, "live-faults", True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Curator Console benchmarks.")
     sub = parser.add_subparsers(dest="name", metavar="BENCHMARK", required=True)
@@ -475,8 +522,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--db", default=None, help="search: reuse an already generated collection file")
 
     for name, (_fn, help_text) in BENCHMARKS.items():
-        common(sub.add_parser(name, help=help_text))
-    common(sub.add_parser("all", help="every benchmark above, one summary line each"))
+        p = sub.add_parser(name, help=help_text)
+        common(p)
+        if name in ARGUMENTS:
+            ARGUMENTS[name](p)
+    every = sub.add_parser("all", help="every benchmark above, one summary line each")
+    common(every)
+    for add in ARGUMENTS.values():
+        add(every)
     return parser
 
 

@@ -695,7 +695,9 @@ class SimulatorModel:
             if not lines:
                 continue
             n += 1
-            order = Order(f"{self._live_prefix}-{k:07d}-{n:02d}", ts, tuple(lines))
+            # Five digits: ids must sort as they were drawn (a cursor resumes after (ts, id)); with
+            # two, a bucket of 100+ orders put "-100" before "-99" and paging skipped orders.
+            order = Order(f"{self._live_prefix}-{k:07d}-{n:05d}", ts, tuple(lines))
             self._orders.append(order)
             self._keys.append(order.key)
 
