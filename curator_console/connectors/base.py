@@ -7,7 +7,7 @@ A connector is one small class per platform (``rest.py``, ``youtube.py`` …) bu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
@@ -52,7 +52,10 @@ class LiveRoom(Protocol):
 class Store(Protocol):
     def products(self) -> Iterator[ProductInfo]: ...
 
-    def orders(self, since: datetime, until: datetime) -> Iterator[OrderInfo]: ...
+    def orders(self, since: datetime, until: datetime, known: Container[str] = ()) -> Iterator[OrderInfo]:
+        """Orders created in ``[since, until]``; ids in ``known`` (what a live poll already has
+        from its overlap) may be left out without being read."""
+        ...
 
 
 @runtime_checkable

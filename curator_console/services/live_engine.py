@@ -519,6 +519,14 @@ class LiveEngine:
                 else:
                     self._pclock.observe_wall()
             self.orders_since = self._pclock.at_wall(self._info["started_at"])
+        platform_now = self._pclock.now()
+        if self._watermark is not None and self._watermark > platform_now + timedelta(seconds=self._overlap):
+            # Orders we hold are "later" than the platform's present: its clock started again (the
+            # built-in simulator restarts with the app after a crash). Continue from its present:
+            # what it sold before is stored, and its new orders carry new ids.
+            log.info("the platform's clock is behind the orders already stored: continuing from its present")
+            self.orders_since = platform_now
+            self._watermark = platform_now
         since = self.orders_since
         if self._watermark is not None:
             since = max(since, self._watermark - timedelta(seconds=self._overlap))
@@ -526,7 +534,7 @@ class LiveEngine:
         until = self._pclock.now() + margin
         chunk: list[OrderInfo] = []
         newest = self._watermark
-        for order in self._poll_room.orders(since, until):
+        for order in self._poll_room.orders(since, until, known=self._seen_orders):
             chunk.append(order)
             if newest is None or order.created_at > newest:
                 newest = order.created_at

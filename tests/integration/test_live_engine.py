@@ -375,6 +375,49 @@ def test_a_crashed_session_resumes_its_segment_and_clocks_and_orders_stay_exactl
     assert live_sessions.unfinished_sessions(world.uow()) == []
 
 
+def test_resuming_on_a_restarted_platform_continues_from_its_present(db, monkeypatch, worlds):
+    """The built-in simulator dies with a crashed app and starts again with a fresh clock: the
+    resumed session carries on selling from the new platform's present, and nothing the new
+    platform sold before the resume (its own history) is counted as the session's."""
+    world = build_world(db, monkeypatch, speed=1200, conversion=20)
+    worlds.append(world)
+    session_id = live_sessions.start_session(world.uow(), world.tour_id, "Sim")
+    first = world.engine(session_id, speed=1200)
+    first.start()
+    first.next_segment()
+    wait_for(lambda: first.view().orders > 20, what="orders before the crash")
+    # Far ahead: at ×1200 the first platform's clock ran ~40 platform minutes in two real seconds,
+    # which the restarted one (×30) would need over a real minute to reach.
+    wait_for(lambda: first.view().session_elapsed_seconds > 2.0, what="two seconds of session")
+    first.close()  # the crash: the app and its simulator are gone
+    world.server.stop()
+    stored_before = set(stored_order_ids(world))
+
+    catalog = [{"sku": sku, "title": title, "price": price, "currency": "CNY", "stock": None, "objects": [obj]}
+               for sku, title, price, obj in PRODUCTS]
+    model = SimulatorModel(catalog, seed=11, speed=30, store=StoreProfile(orders_per_1000_visitors=20))
+    restarted = SimulatorServer(model, "127.0.0.1", 0, TOKEN, page_size=50)
+    restarted.start()
+    worlds.append(World(world.db, restarted, model, world.clock, world.tour_id))
+    with db.session_factory() as s:
+        s.query(m.Connection).filter_by(name="Sim").one().base_url = restarted.url
+        s.commit()
+
+    second = world.engine(session_id, speed=30)
+    second.start(resume=True)
+    try:
+        wait_for(lambda: len(set(stored_order_ids(world)) - stored_before) > 3, timeout=30,
+                 what="orders from the new platform")
+    finally:
+        second.close()
+    new = set(stored_order_ids(world)) - stored_before
+    live_since_restart = {o.id for o in model.all_orders() if o.ts >= model.start_ts}
+    assert new <= live_since_restart  # none of the new platform's history
+    log = events(world, session_id)
+    received = [e.payload["platform_order_id"] for e in log if e.type == ORDER_RECEIVED]
+    assert len(received) == len(set(received)) == len(stored_before | new)
+
+
 def test_obs_switches_scene_on_segment_start_and_a_hanging_obs_never_blocks(db, monkeypatch, worlds):
     with FakeObs(password="obs-secret", scenes=["Intro", "Main", "Outro"], current="Intro") as obs:
         world = build_world(db, monkeypatch, speed=60, conversion=1, obs_url=obs.url)

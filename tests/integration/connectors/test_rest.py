@@ -461,6 +461,17 @@ def test_orders_are_paged_to_the_end_and_each_order_yielded_once(rest: RestConne
     assert {(a["since"], a["until"]) for a in calls} == {("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z")}
 
 
+def test_known_orders_are_left_out_without_being_read(rest: RestConnector, partner: FakePartner):
+    """A live poll passes the ids it already has: they are skipped before parsing, so even a
+    known order the connector could not parse costs nothing."""
+    first_page = partner.order_pages[None]["orders"]
+    first_page.append({"id": "o-broken", "created_at": "not a time", "lines": "nope"})
+    orders = list(rest.orders(SINCE, UNTIL, known={"o1", "o3", "o-broken"}))
+    assert [o.platform_order_id for o in orders] == ["o2", "o4"]
+    with pytest.raises(UnexpectedResponseError):
+        list(rest.orders(SINCE, UNTIL))  # the same page without the id known: refused, as ever
+
+
 def test_order_window_times_are_sent_in_utc(rest: RestConnector, partner: FakePartner):
     beijing = timezone(timedelta(hours=8))
     list(rest.orders(datetime(2026, 3, 10, 18, 0, tzinfo=beijing), datetime(2026, 3, 10, 20, 0, 0, 500, beijing)))
