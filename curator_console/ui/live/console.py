@@ -679,9 +679,9 @@ class ConsolePanel(QWidget):
     def _show_drift(self, drift: float) -> None:
         seconds = int(abs(drift))
         if drift >= ON_TIME_SECONDS:
-            text = fmt.arg(self.tr("%1 behind"), "+" + format_duration(seconds))
+            text = fmt.arg(self.tr("%1 behind"), format_duration(seconds))
         elif drift <= -ON_TIME_SECONDS:
-            text = fmt.arg(self.tr("%1 ahead"), "−" + format_duration(seconds))
+            text = fmt.arg(self.tr("%1 ahead"), format_duration(seconds))
         else:
             text = self.tr("on time")
         if text == self.drift.text():
