@@ -26,6 +26,15 @@ def panel(qtbot):
     p = ConsolePanel()
     qtbot.addWidget(p)
     p.resize(1360, 860)
+    render = p.render
+
+    def render_and_settle(view):
+        """Render, then let the segment's objects and products follow (the next event-loop turn)."""
+        drawn = render(view)
+        qtbot.waitUntil(lambda: p.links_current)
+        return drawn
+
+    p.render = render_and_settle
     return p
 
 
@@ -290,3 +299,14 @@ def test_before_the_first_segment_the_teleprompter_shows_it_standing_still(panel
     panel.render(frame(segment_index=0, current=WELCOME, next=VASE))
     assert panel.segment_title.full_text() == "1. Welcome"
     assert "Welcome to the museum" in panel.teleprompter.text()
+
+
+def test_a_segment_change_is_drawn_over_two_event_loop_turns(panel, qtbot):
+    """The script and title first; the object cards and product rows on the next turn, so no
+    single turn of the GUI thread carries the whole redraw."""
+    panel.render(frame())
+    ConsolePanel.render(panel, frame(segment_index=2, current=HORSE, next=None))
+    assert panel.segment_title.full_text() == "3. The horse" and "唐三彩马" in panel.teleprompter.text()
+    assert [c.number.text() for c in panel.object_cards] == ["TSM-001", "TSM-002"]  # not yet
+    qtbot.waitUntil(lambda: panel.links_current)
+    assert [c.number.text() for c in panel.object_cards] == ["TSM-005"]

@@ -276,6 +276,8 @@ class ConsolePanel(QWidget):
         self.setObjectName("liveConsolePanel")
         self._view: LiveView | None = None
         self._segment_key: tuple | None = UNSET
+        self._links_generation = 0  # the newest segment change whose objects and products are due
+        self._links_shown = 0
         self._next_key: tuple | None = UNSET
         self._ticker_ids: list[str] = []
         self._drift_colour = QColor(ON_TIME_COLOUR)
@@ -706,13 +708,25 @@ class ConsolePanel(QWidget):
             self.segment_title.setText(fmt.arg(self.tr("%1. %2"), seg.index + 1, seg.title))
             self.segment_planned.setText(fmt.arg(self.tr("/ %1"), format_duration(seg.planned_seconds)))
         self.teleprompter.set_segment(prompter_segment(view))
-        self._show_objects(seg)
-        for row in self.product_rows:
-            self.products_box.removeWidget(row)
-            row.deleteLater()
-        self.product_rows = []
-        self._show_products(seg)
+        # A segment change is the console's heaviest redraw (the teleprompter's layout, object
+        # cards, product rows). The cards and rows follow on the next turn of the event loop, so
+        # no single turn holds the GUI thread for all of it.
+        self._links_generation += 1
+        QTimer.singleShot(0, lambda generation=self._links_generation: self._show_links(generation))
         self._count("segment")
+
+    def _show_links(self, generation: int) -> None:
+        if not isValid(self) or generation != self._links_generation or self._view is None:
+            return  # a newer segment change follows
+        seg = self._view.current
+        self._show_objects(seg)
+        self._show_products(seg)
+        self._links_shown = generation
+
+    @property
+    def links_current(self) -> bool:
+        """The objects and products of the latest segment change are on screen."""
+        return self._links_shown == self._links_generation
 
     def _show_objects(self, seg: LiveSegment | None) -> None:
         for card in self.object_cards:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_console.domain.readiness import check_readiness
-from curator_console.domain.timing import estimate_speaking_seconds, plan_tour
+from curator_console.domain.timing import plan_tour
 from curator_console.domain.tour_plan import TourDetail
 from curator_console.services import tour_segments as seg_svc
 from curator_console.services import tour_versions as ver_svc
@@ -743,12 +743,9 @@ class TourEditor(QWidget):
             panel.tabs.setCurrentIndex(panel.TAB_OBJECTS)
         elif problem.product_id is not None:
             panel.tabs.setCurrentIndex(panel.TAB_PRODUCTS)
-        elif problem.kind in ("no_script", "script_too_long", "script_longer_than_planned"):
+        elif problem.kind in ("no_script", "script_too_long"):
             panel.tabs.setCurrentIndex(panel.TAB_SCRIPT)
             panel.script.setFocus()
 
     def flush(self) -> None:
         self.segment_panel.flush()
-
-    def segment_estimate(self, text: str) -> int:
-        return estimate_speaking_seconds(text, self.context.settings.reading_speed)

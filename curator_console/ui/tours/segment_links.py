@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
