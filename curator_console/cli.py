@@ -330,32 +330,95 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import_collection(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from curator_console.services import collection_import as ci
-    from curator_console.services import database as dbs
-
-    path = Path(args.file)
+def _map_overrides(args: argparse.Namespace, svc) -> dict[str, str]:
+    """Each ``--map HEADER=FIELD`` of an import (``_UsageError`` naming a malformed one)."""
     overrides: dict[str, str] = {}
     try:
         for item in args.map:
-            header, spec = ci.parse_map_option(item)
+            header, spec = svc.parse_map_option(item)
             overrides[header] = spec
-    except ci.MappingError as exc:
-        return _fail(str(exc), EXIT_USAGE)
+    except svc.MappingError as exc:
+        raise _UsageError(str(exc)) from None
+    return overrides
+
+
+def _saved_mapping(args: argparse.Namespace, svc, uow, what: str) -> dict[str, str]:
+    """The saved mapping named by ``--mapping`` (empty without it; ``_UsageError`` if unknown)."""
+    if not args.mapping:
+        return {}
+    saved = svc.get_mapping(uow(), args.mapping)
+    if saved is None:
+        names = ", ".join(m.name for m in svc.list_mappings(uow())) or "none"
+        raise _UsageError(f"there is no saved {what}mapping “{args.mapping}” (saved: {names}).")
+    return dict(saved)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _import_failure(exc: Exception, path, args: argparse.Namespace, svc) -> int:
+    """The plain message and exit code for an import that stopped (nothing was imported)."""
+    if isinstance(exc, svc.StrictImportError):
+        for problem in exc.report.rejected[:20]:
+            print(f"row {problem.row}: {problem.field}: {problem.reason}", file=sys.stderr)
+        if len(exc.report.rejected) > 20:
+            print(f"… and {len(exc.report.rejected) - 20} more problems", file=sys.stderr)
+        if args.report:
+            svc.write_report_csv(exc.report, args.report)
+        return _fail(str(exc), EXIT_ERROR)
+    if isinstance(exc, (svc.ImportFileError, svc.MappingError)):
+        message = str(exc)
+        return _fail(message if str(path) in message else f"{path}: {message}", EXIT_ERROR)
+    if isinstance(exc, OSError):
+        return _fail(f"{path}: the import stopped and nothing was imported: {exc.strerror or exc}", EXIT_ERROR)
+    return _fail(f"{path}: {exc}", EXIT_ERROR)  # cancelled, or a concurrent change
+
+
+def _print_import_report(report, args: argparse.Namespace, first_line: str) -> None:
+    print(first_line)
+    if report.unknown_headers:
+        print("ignored columns: " + ", ".join(report.unknown_headers))
+    problems = [("rejected", p) for p in report.rejected] + [("warning", p) for p in report.warnings]
+    for status, problem in problems[:20]:
+        print(f"row {problem.row}: {status}: {problem.field}: {problem.reason}")
+    if len(problems) > 20:
+        print(f"… and {len(problems) - 20} more" + (f" (all in {args.report})" if args.report else " (see --report)"))
+    print(f"unchanged={report.unchanged} warnings={len(report.warnings)}")
+    print(report.summary_line())
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab"}.get(delimiter, delimiter)
+
+
+def _import_file(args: argparse.Namespace):
+    """The file named on the command line, or the exit code of a plain refusal."""
+    from pathlib import Path
+
+    path = Path(args.file)
     if not path.is_file():
         return _fail(f"{path}: no such file." if not path.exists() else f"{path} is not a file.", EXIT_ERROR)
+    return path
+
+
+def cmd_import_collection(args: argparse.Namespace) -> int:
+    from curator_console.services import collection_import as ci
+    from curator_console.services import database as dbs
+
+    try:
+        overrides = _map_overrides(args, ci)
+    except _UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    path = _import_file(args)
+    if isinstance(path, int):
+        return path
     database = open_for_cli(args)
     uow = lambda: dbs.unit_of_work(database)  # noqa: E731
-    mapping: dict[str, str] = {}
-    if args.mapping:
-        saved = ci.get_mapping(uow(), args.mapping)
-        if saved is None:
-            names = ", ".join(s.name for s in ci.list_mappings(uow())) or "none"
-            return _fail(f"there is no saved mapping “{args.mapping}” (saved: {names}).", EXIT_USAGE)
-        mapping.update(saved)
-    mapping.update(overrides)
+    try:
+        mapping = {**_saved_mapping(args, ci, uow, ""), **overrides}
+    except _UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     show_progress = sys.stderr is not None and sys.stderr.isatty()
 
     def progress(p: ci.ImportProgress) -> None:
@@ -368,25 +431,11 @@ def cmd_import_collection(args: argparse.Namespace) -> int:
         report = ci.import_collection(uow(), path, format=args.format, encoding=args.encoding,
                                       delimiter=args.delimiter, mapping=mapping, require_mapping_headers=list(overrides),
                                       strict=args.strict, progress=progress)
-    except ci.StrictImportError as exc:
+    except (ci.StrictImportError, ci.ImportFileError, ci.MappingError, ci.ImportCancelled, ci.ConcurrentEditError,
+            OSError) as exc:
         if show_progress:
             print(file=sys.stderr)
-        for problem in exc.report.rejected[:20]:
-            print(f"row {problem.row}: {problem.field}: {problem.reason}", file=sys.stderr)
-        if len(exc.report.rejected) > 20:
-            print(f"… and {len(exc.report.rejected) - 20} more problems", file=sys.stderr)
-        if args.report:
-            ci.write_report_csv(exc.report, args.report)
-        return _fail(str(exc), EXIT_ERROR)
-    except (ci.ImportFileError, ci.MappingError) as exc:
-        message = str(exc)
-        return _fail(message if str(path) in message else f"{path}: {message}", EXIT_ERROR)
-    except ci.ImportCancelled as exc:
-        return _fail(f"{path}: {exc}", EXIT_ERROR)
-    except ci.ConcurrentEditError as exc:
-        return _fail(f"{path}: {exc}", EXIT_ERROR)
-    except OSError as exc:
-        return _fail(f"{path}: the import stopped and nothing was imported: {exc.strerror or exc}", EXIT_ERROR)
+        return _import_failure(exc, path, args, ci)
     if show_progress:
         print(file=sys.stderr)
     if args.save_mapping:
@@ -394,78 +443,41 @@ def cmd_import_collection(args: argparse.Namespace) -> int:
         print(f"saved mapping={args.save_mapping}")
     if args.report:
         ci.write_report_csv(report, args.report)
-    delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(report.delimiter, report.delimiter)
-    print(f"file={path} format={report.format}" + (f" encoding={report.encoding}" if report.encoding else "")
-          + (f" delimiter={delimiter}" if delimiter else "") + (f" museum={report.museum}" if report.museum else ""))
-    if report.unknown_headers:
-        print("ignored columns: " + ", ".join(report.unknown_headers))
-    problems = [("rejected", p) for p in report.rejected] + [("warning", p) for p in report.warnings]
-    for status, problem in problems[:20]:
-        print(f"row {problem.row}: {status}: {problem.field}: {problem.reason}")
-    if len(problems) > 20:
-        print(f"… and {len(problems) - 20} more" + (f" (all in {args.report})" if args.report else " (see --report)"))
-    print(f"unchanged={report.unchanged} warnings={len(report.warnings)}")
-    print(report.summary_line())
+    delimiter = _delimiter_name(report.delimiter)
+    _print_import_report(report, args, f"file={path} format={report.format}"
+                         + (f" encoding={report.encoding}" if report.encoding else "")
+                         + (f" delimiter={delimiter}" if delimiter else "")
+                         + (f" museum={report.museum}" if report.museum else ""))
     return EXIT_OK
 
 
 def cmd_import_products(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from curator_console.services import database as dbs
     from curator_console.services import product_import as pi
 
-    path = Path(args.file)
-    overrides: dict[str, str] = {}
     try:
-        for item in args.map:
-            header, spec = pi.parse_map_option(item)
-            overrides[header] = spec
-    except pi.MappingError as exc:
+        overrides = _map_overrides(args, pi)
+    except _UsageError as exc:
         return _fail(str(exc), EXIT_USAGE)
-    if not path.is_file():
-        return _fail(f"{path}: no such file." if not path.exists() else f"{path} is not a file.", EXIT_ERROR)
+    path = _import_file(args)
+    if isinstance(path, int):
+        return path
     database = open_for_cli(args)
     uow = lambda: dbs.unit_of_work(database)  # noqa: E731
-    mapping: dict[str, str] = {}
-    if args.mapping:
-        saved = pi.get_mapping(uow(), args.mapping)
-        if saved is None:
-            names = ", ".join(s.name for s in pi.list_mappings(uow())) or "none"
-            return _fail(f"there is no saved product mapping “{args.mapping}” (saved: {names}).", EXIT_USAGE)
-        mapping.update(saved)
-    mapping.update(overrides)
+    try:
+        mapping = {**_saved_mapping(args, pi, uow, "product "), **overrides}
+    except _UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     try:
         report = pi.import_products(uow(), path, encoding=args.encoding, delimiter=args.delimiter, mapping=mapping,
                                     require_mapping_headers=list(overrides), strict=args.strict)
-    except pi.StrictImportError as exc:
-        for problem in exc.report.rejected[:20]:
-            print(f"row {problem.row}: {problem.field}: {problem.reason}", file=sys.stderr)
-        if len(exc.report.rejected) > 20:
-            print(f"… and {len(exc.report.rejected) - 20} more problems", file=sys.stderr)
-        if args.report:
-            pi.write_report_csv(exc.report, args.report)
-        return _fail(str(exc), EXIT_ERROR)
-    except (pi.ImportFileError, pi.MappingError) as exc:
-        message = str(exc)
-        return _fail(message if str(path) in message else f"{path}: {message}", EXIT_ERROR)
-    except (pi.ImportCancelled, pi.ConcurrentEditError) as exc:
-        return _fail(f"{path}: {exc}", EXIT_ERROR)
-    except OSError as exc:
-        return _fail(f"{path}: the import stopped and nothing was imported: {exc.strerror or exc}", EXIT_ERROR)
+    except (pi.StrictImportError, pi.ImportFileError, pi.MappingError, pi.ImportCancelled, pi.ConcurrentEditError,
+            OSError) as exc:
+        return _import_failure(exc, path, args, pi)
     if args.report:
         pi.write_report_csv(report, args.report)
-    delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(report.delimiter, report.delimiter)
-    print(f"file={path} encoding={report.encoding} delimiter={delimiter}")
-    if report.unknown_headers:
-        print("ignored columns: " + ", ".join(report.unknown_headers))
-    problems = [("rejected", p) for p in report.rejected] + [("warning", p) for p in report.warnings]
-    for status, problem in problems[:20]:
-        print(f"row {problem.row}: {status}: {problem.field}: {problem.reason}")
-    if len(problems) > 20:
-        print(f"… and {len(problems) - 20} more" + (f" (all in {args.report})" if args.report else " (see --report)"))
-    print(f"unchanged={report.unchanged} warnings={len(report.warnings)}")
-    print(report.summary_line())
+    _print_import_report(report, args, f"file={path} encoding={report.encoding} "
+                                       f"delimiter={_delimiter_name(report.delimiter)}")
     return EXIT_OK
 
 
