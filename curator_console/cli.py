@@ -163,6 +163,44 @@ def build_parser() -> argparse.ArgumentParser:
     sh_.add_argument("session_id", type=int, metavar="ID", help="the session's id (see session list)")
     sh_.add_argument("--json", action="store_true", help="print as JSON")
 
+    iord = sub.add_parser("import-orders",
+                          help="import a store's orders from a CSV export (exactly once by order id, one transaction)")
+    iord.add_argument("file", help="the CSV file, one row per order line (headers such as Order ID/订单号, "
+                                   "Created at/下单时间, SKU/商品编码, Quantity/数量, Unit price/单价, Currency/币种)")
+    iord.add_argument("--connection", metavar="NAME",
+                      help="the store connection the orders belong to (default: the only store connection; "
+                           "with none, a new one named “Imported orders”)")
+    iord.add_argument("--encoding", metavar="E", help="the CSV's text encoding, e.g. utf-8, gb18030 (default: detected)")
+    iord.add_argument("--delimiter", metavar="D", help="the CSV's delimiter: , ; tab (default: detected)")
+    iord.add_argument("--map", action="append", default=[], metavar="\"Source header=field\"",
+                      help="map a column to an order field (repeatable): order_id, created_at, sku, quantity, "
+                           "unit_price, currency or ignore")
+    iord.add_argument("--mapping", metavar="NAME", help="use a saved order mapping (--map entries win over it)")
+    iord.add_argument("--save-mapping", metavar="NAME", help="save the --map entries (over --mapping) under NAME")
+    iord.add_argument("--strict", action="store_true", help="import nothing if any row has a problem")
+    iord.add_argument("--dry-run", action="store_true", help="check the file and report what would be stored; store nothing")
+    iord.add_argument("--report", metavar="OUT.csv", help="write the rejected rows and warnings to a CSV file")
+
+    rp = sub.add_parser("report", help="a session's review: figures against a baseline, as text, JSON, PDF, PNG, CSV")
+    rp.add_argument("session_id", type=int, metavar="SESSION", help="the session's id (see session list)")
+    rp.add_argument("--baseline", default="day-before", metavar="KIND",
+                    help="day-before (default), week-before, avg-28d, none, or FROM..TO "
+                         "(dates or date-times in the museum's time zone; 2026-02-01..2026-02-28 = all of February)")
+    rp.add_argument("--pdf", metavar="OUT.pdf", help="write the report as a PDF (replaced if it exists)")
+    rp.add_argument("--png", metavar="DIR", help="write each chart as a PNG into DIR")
+    rp.add_argument("--csv", metavar="DIR", help="write the tables (products, segments, minutes) as CSV into DIR")
+    rp.add_argument("--json", action="store_true", help="print the headline figures as JSON")
+    rp.add_argument("--source", metavar="CONNECTION",
+                    help="the connection whose orders count (default: the session's, if it holds orders)")
+    rp.add_argument("--rate", action="append", default=[], metavar="CODE=RATE",
+                    help="exchange rate into the report's currency for orders in another one, e.g. USD=7.10 "
+                         "(repeatable); without one, money in two currencies is not added up")
+    rp.add_argument("--currency", metavar="CODE", help="the report's currency (default: that of most orders)")
+    rp.add_argument("--sync", action="store_true",
+                    help="first fetch the session's and the baseline's orders from the store connection")
+    rp.add_argument("--series", choices=("tour", "museum"), default="tour",
+                    help="which sessions the series chart compares: the same tour's (default) or all")
+
     sim = sub.add_parser("simulate-platform", help="run the built-in simulated live-commerce platform as an HTTP server")
     from curator_console.connectors.simulator import cli as sim_cli
 
@@ -481,6 +519,50 @@ def cmd_import_products(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_orders(args: argparse.Namespace) -> int:
+    from curator_console.services import database as dbs
+    from curator_console.services import order_import as oi
+
+    try:
+        overrides = _map_overrides(args, oi)
+    except _UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    path = _import_file(args)
+    if isinstance(path, int):
+        return path
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    try:
+        mapping = {**_saved_mapping(args, oi, uow, "order "), **overrides}
+        oi.target_connection(uow(), args.connection)  # refuse before the file is read
+    except _UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except oi.ConnectionChoiceError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    try:
+        report = oi.import_orders(uow(), path, connection=args.connection, encoding=args.encoding,
+                                  delimiter=args.delimiter, mapping=mapping, require_mapping_headers=list(overrides),
+                                  strict=args.strict, dry_run=args.dry_run)
+    except oi.ConnectionChoiceError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except (oi.StrictImportError, oi.ImportFileError, oi.MappingError, oi.ImportCancelled, oi.ConcurrentEditError,
+            OSError) as exc:
+        return _import_failure(exc, path, args, oi)
+    if args.save_mapping and not args.dry_run:
+        oi.save_mapping(uow(), args.save_mapping, mapping)
+        print(f"saved mapping={args.save_mapping}")
+    if args.report:
+        oi.write_report_csv(report, args.report)
+    _print_import_report(report, args, f"file={path} encoding={report.encoding} "
+                                       f"delimiter={_delimiter_name(report.delimiter)} "
+                                       f"connection={report.connection}{' (new)' if report.connection_created else ''} "
+                                       f"time_zone={report.time_zone}" + (" dry_run=yes" if args.dry_run else ""))
+    if args.dry_run:
+        print("dry run: nothing was stored" + (" (the mapping was not saved either)" if args.save_mapping else ""),
+              file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_import_source(args: argparse.Namespace) -> int:
     from curator_console import paths
     from curator_console.connectors.http import HttpClient
@@ -713,6 +795,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_live(args, started=STARTED)
         if args.command == "session":
             return cmd_session(args)
+        if args.command == "import-orders":
+            return cmd_import_orders(args)
+        if args.command == "report":
+            from curator_console.cli_review import cmd_report
+
+            return cmd_report(args)
         if args.command == "simulate-platform":
             from curator_console.connectors.simulator import cli as sim_cli
 

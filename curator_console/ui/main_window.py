@@ -133,12 +133,16 @@ class MainWindow(QMainWindow):
         store = self.pages[1]
         self.import_products_action = make_product_import_action(
             self, self.context, lambda: store.load() if store.has_loaded else None)
+        from curator_console.ui.store.import_orders import make_order_import_action
+
+        self.import_orders_action = make_order_import_action(self, self.context, self._orders_imported)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         for action in self.import_actions:
             self.file_menu.addAction(action)
         self.file_menu.addAction(self.import_products_action)
+        self.file_menu.addAction(self.import_orders_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
@@ -155,6 +159,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
+
+    def _orders_imported(self) -> None:
+        """After an order import: the pages that show orders (the Review workspace) read them again."""
+        for page in self.pages:
+            if isinstance(page, ReviewPage) and page.has_loaded:
+                page.load()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Curator Console — Demo museum") if self.demo else self.tr("Curator Console"))

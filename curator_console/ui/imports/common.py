@@ -51,6 +51,11 @@ def field_label(name: str) -> str:
         "status": QCoreApplication.translate("ImportFields", "Status (on sale / draft / archived)"),
         "url": QCoreApplication.translate("ImportFields", "Store link"),
         "objects": QCoreApplication.translate("ImportFields", "Linked objects (object numbers)"),
+        # order imports (sku and currency as above)
+        "order_id": QCoreApplication.translate("ImportFields", "Order ID"),
+        "created_at": QCoreApplication.translate("ImportFields", "Ordered at (date and time)"),
+        "quantity": QCoreApplication.translate("ImportFields", "Quantity"),
+        "unit_price": QCoreApplication.translate("ImportFields", "Unit price"),
     }
     return labels.get(name, name)
 

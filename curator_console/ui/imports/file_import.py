@@ -1,5 +1,6 @@
-"""Importing a collection file, start to finish: choose the file → preview and mapping (with the
-strict option) → the import in the background with progress and Cancel → the report.
+"""Importing a file, start to finish: choose the file → preview and mapping (with the strict option,
+and for orders the store connection) → the import in the background with progress and Cancel →
+the report. The kind (``ui.imports.kinds``: collection, products, orders) decides what is imported.
 
 Every step after the file dialog is non-blocking (``open()``, never ``exec()``): the window keeps
 repainting while the file is read and imported. Outcomes:
@@ -60,6 +61,9 @@ class FileImport(QObject):
         if self.kind.key == "products":
             title = self.tr("Import products")
             filters = [self.tr("CSV files (*.csv *.tsv *.txt)"), self.tr("All files (*)")]
+        elif self.kind.key == "orders":
+            title = self.tr("Import orders")
+            filters = [self.tr("CSV files (*.csv *.tsv *.txt)"), self.tr("All files (*)")]
         else:
             title = self.tr("Import collection file")
             filters = [self.tr("Collection files (*.csv *.tsv *.txt *.json *.jsonld)"),
@@ -111,6 +115,7 @@ class FileImport(QObject):
         path = self.path
         mapping = dialog.overrides() or None
         encoding, delimiter, strict = dialog.encoding(), dialog.delimiter(), dialog.strict.isChecked()
+        options = dialog.run_options()  # the kind's own: the store connection for orders
         progress = ProgressDialog(self.tr("Importing"), self.parent_widget)
         progress.set_heading(fmt.arg(self.tr("Importing “%1”…"), path.name))
         progress.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -121,7 +126,7 @@ class FileImport(QObject):
 
         def work() -> svc.ImportReport:
             return run(uow, path, encoding=encoding, delimiter=delimiter, mapping=mapping, strict=strict,
-                       media_dir=media_dir, progress=progress.rows_progress, cancelled=progress.cancelled)
+                       media_dir=media_dir, progress=progress.rows_progress, cancelled=progress.cancelled, **options)
 
         progress.run(work, self._imported, self._failed)
 

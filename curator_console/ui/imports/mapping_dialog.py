@@ -3,11 +3,13 @@
 Shows the detected encoding and delimiter (both can be changed; the preview is read again in the
 background), a preview of the first rows with a combo box above each column pre-set from the
 automatic mapping, columns whose names are not known marked, saved mappings (apply, save under
-a name, delete) and the strict option. ``Import`` is the default button; Esc cancels.
+a name, delete) and the strict option. ``Import`` is the default button; Esc cancels. A kind whose
+records belong to a connection (orders) also asks for the store connection (``connection_combo``).
 
 What it hands back: ``overrides()`` — only the columns whose field differs from the automatic
 mapping (so the automatic ranking, e.g. MetObjects' Period before its Dynasty, is kept for the
-rest) — plus ``encoding()``, ``delimiter()`` (None when the detected one is kept) and ``strict``.
+rest) — plus ``encoding()``, ``delimiter()`` (None when the detected one is kept), ``strict`` and
+``run_options()`` (the kind's own arguments for its import: ``connection`` for orders).
 """
 
 from __future__ import annotations
@@ -39,10 +41,12 @@ from shiboken6 import isValid
 
 from curator_console.importers.mapping import normalize_header
 from curator_console.services import collection_import as svc
+from curator_console.services.order_import import DEFAULT_CONNECTION
 from curator_console.ui import formatting as fmt
 from curator_console.ui.context import AppContext
 from curator_console.ui.imports.common import field_label, spec_label
 from curator_console.ui.imports.kinds import COLLECTION, ImportKind
+from curator_console.ui.platform_names import platform_label
 from curator_console.ui.table_model import Column, RowsModel
 from curator_console.ui.tasks import run_task
 from curator_console.ui.workspace import heading
@@ -170,6 +174,7 @@ class MappingDialog(QDialog):
 
     previewed = Signal()
     mappings_loaded = Signal()
+    connections_loaded = Signal()
     mapping_saved = Signal(str)
 
     def __init__(self, path: Path | str, preview: svc.Preview, context: AppContext,
@@ -187,6 +192,8 @@ class MappingDialog(QDialog):
         self._chosen: dict[str, str] = {}  # normalized header → spec the person (or a saved mapping) chose
         self._saved: list[svc.SavedMapping] = []
         self.saved_loaded = False  # the saved mappings have been listed at least once
+        self._connections: list | None = None  # ConnectionRow the records can go to (None: not read yet)
+        self._connections_error = ""
         self._reading = 0
         self._read_generation = 0
         self._error = ""
@@ -216,6 +223,13 @@ class MappingDialog(QDialog):
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteMappingButton")
         self.delete_button.setAutoDefault(False)
+        self.connection_label = QLabel()
+        self.connection_combo = QComboBox()
+        self.connection_combo.setObjectName("importConnectionCombo")
+        self.connection_combo.setMinimumContentsLength(24)
+        self.connection_label.setBuddy(self.connection_combo)
+        for w in (self.connection_label, self.connection_combo):
+            w.setVisible(self.kind.connections is not None)
 
         self.note = QLabel()
         self.note.setObjectName("mappingNote")
@@ -271,6 +285,8 @@ class MappingDialog(QDialog):
         saved_row.addWidget(self.delete_button)
         saved_row.addStretch(1)
         options.addLayout(saved_row, 1, 1, 1, 4)
+        options.addWidget(self.connection_label, 2, 0)
+        options.addWidget(self.connection_combo, 2, 1, 1, 3)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -287,12 +303,14 @@ class MappingDialog(QDialog):
         self.encoding_combo.activated.connect(self._encoding_chosen)
         self.delimiter_combo.activated.connect(self._delimiter_chosen)
         self.saved_combo.activated.connect(self._saved_chosen)
+        self.connection_combo.activated.connect(lambda _i: self._update_state())
         self.save_button.clicked.connect(self.ask_and_save_mapping)
         self.delete_button.clicked.connect(self.ask_and_delete_mapping)
 
         self.retranslate()
         self._show_preview(preview)
         self.load_saved_mappings()
+        self.load_connections()
         self.resize(980, 400 if preview.format == "iiif" else 640)
 
     # --- texts ----------------------------------------------------------------------------
@@ -317,6 +335,8 @@ class MappingDialog(QDialog):
     def retranslate(self) -> None:
         if self.kind.key == "products":
             self.setWindowTitle(self.tr("Import products"))
+        elif self.kind.key == "orders":
+            self.setWindowTitle(self.tr("Import orders"))
         else:
             self.setWindowTitle(self.tr("Import collection file"))
         self.title.setText(fmt.arg(self.tr("Import “%1”"), self.path.name))
@@ -330,6 +350,11 @@ class MappingDialog(QDialog):
         self.encoding_combo.setAccessibleName(self.tr("Text encoding of the file"))
         self.delimiter_combo.setAccessibleName(self.tr("Column delimiter"))
         self.saved_combo.setAccessibleName(self.tr("Saved mapping"))
+        self.connection_label.setText(self.tr("Store &connection:"))
+        self.connection_combo.setAccessibleName(self.tr("The store connection the orders belong to"))
+        self.connection_combo.setToolTip(self.tr(
+            "Orders are stored once per connection and order ID: an order this connection holds already (imported "
+            "before, or synced from the store) is not stored again."))
         self.save_button.setAccessibleName(self.tr("Save the mapping under a name"))
         self.delete_button.setAccessibleName(self.tr("Delete the chosen saved mapping"))
         self.table.setAccessibleName(self.tr("The first rows of the file"))
@@ -339,6 +364,7 @@ class MappingDialog(QDialog):
         self._fill_encoding_combo()
         self._fill_delimiter_combo()
         self._fill_saved_combo()
+        self._fill_connection_combo()
         for combo in self.combos:
             self._fill_field_combo(combo, combo.currentData() or "")
         self._refresh_combo_names()
@@ -415,6 +441,28 @@ class MappingDialog(QDialog):
         self.saved_combo.blockSignals(False)
         self.delete_button.setEnabled(bool(self.saved_combo.currentData()))
 
+    def _fill_connection_combo(self) -> None:
+        """The store connections (one chosen when there is just one; with none, the one the import creates)."""
+        if self.kind.connections is None:
+            return
+        current = self.connection_combo.currentData()
+        combo = self.connection_combo
+        combo.blockSignals(True)
+        combo.clear()
+        rows = self._connections
+        if rows is None:
+            combo.addItem(self.tr("Reading the connections…"), None)
+        elif not rows:
+            combo.addItem(fmt.arg(self.tr("“%1” (a new connection for imported orders)"), DEFAULT_CONNECTION), "")
+        else:
+            if len(rows) > 1:
+                combo.addItem(self.tr("Choose the store the orders come from…"), None)
+            for row in rows:
+                combo.addItem(fmt.arg(self.tr("%1 (%2)"), row.name, platform_label(row.platform)), row.name)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.setEnabled(bool(rows))
+        combo.blockSignals(False)
+
     def _fill_field_combo(self, combo: QComboBox, spec: str) -> None:
         spec = _canonical_spec(spec)
         combo.blockSignals(True)
@@ -466,7 +514,7 @@ class MappingDialog(QDialog):
 
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.encoding_combo, self.delimiter_combo, self.saved_combo, self.save_button,
-                                self.delete_button, *self.combos, self.table, self.strict, self.import_button,
+                                self.delete_button, self.connection_combo, *self.combos, self.table, self.strict, self.import_button,
                                 self.cancel_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -480,9 +528,12 @@ class MappingDialog(QDialog):
         for i, combo in enumerate(self.combos):
             combo.setProperty("unknownColumn", i in marked)
         key_field = self.kind.key_field
-        has_number = any(key_field in (c.currentData() or "").split(",") for c in self.combos)
+        chosen = {f for c in self.combos for f in (c.currentData() or "").split(",") if f}
+        has_number = key_field in chosen
         if not has_number and self.kind.key == "products":  # a Shopify handle stands in for the SKU
-            has_number = any("handle" in (c.currentData() or "").split(",") for c in self.combos)
+            has_number = "handle" in chosen
+        missing = [f for f in self.kind.required if f not in chosen]
+        needs_connection = self.kind.connections is not None and self.connection_combo.currentData() is None
         reading = self._reading > 0
         if reading:
             self._set_status(self.tr("Reading the file again…"), warn=False)
@@ -492,6 +543,17 @@ class MappingDialog(QDialog):
             self._set_status(self.tr(
                 "No column is mapped to SKU. Choose the column that holds each product's SKU (the code products "
                 "are matched by)."), warn=True)
+        elif not has_number and self.kind.key == "orders":
+            self._set_status(self.tr(
+                "No column is mapped to Order ID. Choose the column that holds each order's ID (the rows of one "
+                "order share it, and orders already stored are recognised by it)."), warn=True)
+        elif has_number and missing:
+            self._set_status(fmt.arg(self.tr("No column is mapped to: %1. Choose the column for each."),
+                                     ", ".join(field_label(f) for f in missing)), warn=True)
+        elif has_number and needs_connection and self._connections_error:
+            self._set_status(self._connections_error, warn=True)
+        elif has_number and needs_connection and self._connections is not None:
+            self._set_status(self.tr("Choose the store connection the orders belong to."), warn=True)
         elif not has_number:
             self._set_status(self.tr(
                 "No column is mapped to Object number. Choose the column that holds each object's number (the "
@@ -501,7 +563,8 @@ class MappingDialog(QDialog):
             self._set_status(fmt.arg(self.tr("Not imported (marked ⚠): %1"), names), warn=False)
         else:
             self._set_status("", warn=False)
-        self.import_button.setEnabled(has_number and not reading and not self._error)
+        self.import_button.setEnabled(has_number and not missing and not needs_connection and not reading
+                                      and not self._error)
         for w in (self.encoding_combo, self.delimiter_combo):
             w.setEnabled(not reading)
 
@@ -608,6 +671,55 @@ class MappingDialog(QDialog):
 
     def encoding(self) -> str | None:
         return self._encoding if self.preview.format == "csv" else None
+
+    def run_options(self) -> dict[str, object]:
+        """The kind's own arguments for its import (``connection`` for orders; "" = the default rule)."""
+        if self.kind.connections is None:
+            return {}
+        return {"connection": self.connection_combo.currentData() or None}
+
+    def connection_names(self) -> list[str]:
+        return [row.name for row in self._connections or []]
+
+    @property
+    def connections_read(self) -> bool:
+        """Whether the connections have been read (always, for kinds without any)."""
+        return self.kind.connections is None or self._connections is not None
+
+    def load_connections(self) -> None:
+        """Read the connections the records can go to (kinds that have them), in the background."""
+        if self.kind.connections is None:
+            return
+        uow = self.context.uow()
+
+        def done(rows: list) -> None:
+            if not isValid(self):
+                return
+            self._connections = rows
+            self._connections_error = ""
+            self._fill_connection_combo()
+            self._update_state()
+            self.connections_loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                self._connections = []
+                self._connections_error = fmt.arg(self.tr("The connections cannot be read: %1"), str(exc))
+                self._fill_connection_combo()
+                self.connection_combo.clear()
+                self._update_state()
+                self.connections_loaded.emit()
+
+        connections = self.kind.connections
+        run_task(lambda: connections(uow), done, failed)
+
+    def choose_connection(self, name: str) -> None:
+        """Choose the store connection, as picking it in its combo box does."""
+        index = self.connection_combo.findData(name)
+        if index < 0:
+            raise KeyError(name)
+        self.connection_combo.setCurrentIndex(index)
+        self.connection_combo.activated.emit(index)
 
     def delimiter(self) -> str | None:
         return self._delimiter if self.preview.format == "csv" else None

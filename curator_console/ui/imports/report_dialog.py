@@ -107,8 +107,7 @@ class ReportDialog(QDialog):
         self.model = RowsModel([
             Column("row", lambda: self.tr("Row"), lambda r: fmt.number(r.row) if r.row else "",
                    sort_value=lambda r: r.row, numeric=True),
-            Column("object_number", lambda: self.tr("SKU") if self.kind.key == "products" else self.tr("Object number"),
-                   lambda r: r.object_number),
+            Column("object_number", self._key_title, lambda r: r.object_number),
             Column("field", lambda: self.tr("Field"), lambda r: field_label(r.field),
                    sort_value=lambda r: field_label(r.field)),
             Column("status", lambda: self.tr("Result"),
@@ -152,10 +151,25 @@ class ReportDialog(QDialog):
         self.retranslate()
         self.resize(960, 560 if self.rows else self.sizeHint().height())
 
+    def _key_title(self) -> str:
+        if self.kind.key == "products":
+            return self.tr("SKU")
+        if self.kind.key == "orders":
+            return self.tr("Order ID")
+        return self.tr("Object number")
+
     def retranslate(self) -> None:
         r = self.report
         products = self.kind.key == "products"
-        if self.strict_refused and products:
+        orders = self.kind.key == "orders"
+        if self.strict_refused and orders:
+            self.setWindowTitle(self.tr("Nothing was imported"))
+            self.title.setText(self.tr("Nothing was imported"))
+            self.intro.setText(fmt.arg(self.tr(
+                "“%1” has %2 rows with problems, and the whole file was to be rejected if any row had one. No "
+                "order was stored. Correct the rows listed below, or import again without that option to skip "
+                "the orders they belong to."), self.source, fmt.number(r.rejected_rows)))
+        elif self.strict_refused and products:
             self.setWindowTitle(self.tr("Nothing was imported"))
             self.title.setText(self.tr("Nothing was imported"))
             self.intro.setText(fmt.arg(self.tr(
@@ -172,7 +186,11 @@ class ReportDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Import report"))
             self.title.setText(self.tr("Import finished"))
-            if products:
+            if orders:
+                self.intro.setText(fmt.arg(self.tr(
+                    "“%1” was imported into the orders of the connection “%2”. Orders it held already were not "
+                    "stored again."), self.source, getattr(r, "connection", "")))
+            elif products:
                 self.intro.setText(fmt.arg(self.tr("“%1” was imported into the store's products."), self.source))
             elif self.online:
                 self.intro.setText(fmt.arg(self.tr("The objects from %1 were imported into the collection of %2."),
@@ -187,6 +205,10 @@ class ReportDialog(QDialog):
         names = {"imported": self.tr("new products") if products else self.tr("new objects"), "updated": self.tr("updated"),
                  "unchanged": self.tr("unchanged"), "rejected": self.tr("rows rejected"),
                  "warnings": self.tr("warnings")}
+        if orders:  # orders are never updated: new ones, and those stored before
+            names.update(imported=self.tr("new orders"), unchanged=self.tr("already there"))
+        self.counts["updated"].setVisible(not orders)
+        self.count_names["updated"].setVisible(not orders)
         for key, label in self.counts.items():
             label.setText(fmt.number(values[key]))
             label.setAccessibleName(fmt.arg(self.tr("%1: %2"), names[key], fmt.number(values[key])))
