@@ -440,12 +440,14 @@ def _import_file(args: argparse.Namespace):
     return path
 
 
-def cmd_import_collection(args: argparse.Namespace) -> int:
-    from curator_console.services import collection_import as ci
+def _import_setup(args: argparse.Namespace, module, kind: str):
+    """What every import command starts with: the --map overrides, the file, the database, and the
+    mapping (a saved one under the --map entries). Returns ``(path, uow, overrides, mapping)`` or
+    the exit code of a plain refusal."""
     from curator_console.services import database as dbs
 
     try:
-        overrides = _map_overrides(args, ci)
+        overrides = _map_overrides(args, module)
     except _UsageError as exc:
         return _fail(str(exc), EXIT_USAGE)
     path = _import_file(args)
@@ -454,9 +456,19 @@ def cmd_import_collection(args: argparse.Namespace) -> int:
     database = open_for_cli(args)
     uow = lambda: dbs.unit_of_work(database)  # noqa: E731
     try:
-        mapping = {**_saved_mapping(args, ci, uow, ""), **overrides}
+        mapping = {**_saved_mapping(args, module, uow, kind), **overrides}
     except _UsageError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    return path, uow, overrides, mapping
+
+
+def cmd_import_collection(args: argparse.Namespace) -> int:
+    from curator_console.services import collection_import as ci
+
+    setup = _import_setup(args, ci, "")
+    if isinstance(setup, int):
+        return setup
+    path, uow, overrides, mapping = setup
     show_progress = sys.stderr is not None and sys.stderr.isatty()
 
     def progress(p: ci.ImportProgress) -> None:
@@ -490,22 +502,12 @@ def cmd_import_collection(args: argparse.Namespace) -> int:
 
 
 def cmd_import_products(args: argparse.Namespace) -> int:
-    from curator_console.services import database as dbs
     from curator_console.services import product_import as pi
 
-    try:
-        overrides = _map_overrides(args, pi)
-    except _UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    path = _import_file(args)
-    if isinstance(path, int):
-        return path
-    database = open_for_cli(args)
-    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
-    try:
-        mapping = {**_saved_mapping(args, pi, uow, "product "), **overrides}
-    except _UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE)
+    setup = _import_setup(args, pi, "product ")
+    if isinstance(setup, int):
+        return setup
+    path, uow, overrides, mapping = setup
     try:
         report = pi.import_products(uow(), path, encoding=args.encoding, delimiter=args.delimiter, mapping=mapping,
                                     require_mapping_headers=list(overrides), strict=args.strict)
@@ -520,23 +522,14 @@ def cmd_import_products(args: argparse.Namespace) -> int:
 
 
 def cmd_import_orders(args: argparse.Namespace) -> int:
-    from curator_console.services import database as dbs
     from curator_console.services import order_import as oi
 
+    setup = _import_setup(args, oi, "order ")
+    if isinstance(setup, int):
+        return setup
+    path, uow, overrides, mapping = setup
     try:
-        overrides = _map_overrides(args, oi)
-    except _UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    path = _import_file(args)
-    if isinstance(path, int):
-        return path
-    database = open_for_cli(args)
-    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
-    try:
-        mapping = {**_saved_mapping(args, oi, uow, "order "), **overrides}
         oi.target_connection(uow(), args.connection)  # refuse before the file is read
-    except _UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE)
     except oi.ConnectionChoiceError as exc:
         return _fail(str(exc), EXIT_USAGE)
     try:
