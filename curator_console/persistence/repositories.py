@@ -391,8 +391,10 @@ class OrderRepository:
              "currency": (o.currency or "CNY")[:3], "ingested_at": now}
             for o in orders
         ]
+        orders_table = m.Order.__table__  # Core inserts: no ORM bookkeeping per row
         returned = self.s.execute(
-            insert(m.Order).returning(m.Order.id, m.Order.platform_order_id, sort_by_parameter_order=True), rows
+            insert(orders_table).returning(orders_table.c.id, orders_table.c.platform_order_id,
+                                           sort_by_parameter_order=True), rows
         ).all()
         ids = {platform_id: order_id for order_id, platform_id in returned}
         lines = [
@@ -402,7 +404,7 @@ class OrderRepository:
             for no, ln in enumerate(o.lines, start=1)
         ]
         if lines:
-            self.s.execute(insert(m.OrderLine), lines)
+            self.s.execute(insert(m.OrderLine.__table__), lines)
         return len(rows)
 
     def count_for(self, connection_id: int) -> int:

@@ -505,6 +505,21 @@ def child_main(argv: list[str]) -> int:
 
         cls.paintEvent = timed
 
+    if os.environ.get("LIVE_BENCH_SAMPLE"):  # diagnosis: the window's own event handling (paint flushes)
+        from PySide6.QtCore import QEvent
+
+        window_event = console_mod.LiveConsole.event
+
+        def timed_event(self, event) -> bool:  # noqa: ANN001
+            start = time.perf_counter()
+            kind = event.type()
+            handled = window_event(self, event)
+            end = time.perf_counter()
+            if end - start > 0.002:
+                spans.append((start, end, f"window:{QEvent.Type(kind).name}", []))
+            return handled
+
+        console_mod.LiveConsole.event = timed_event
     timed_paint(Sparkline, "paint:sparkline")
     timed_paint(MinuteChart, "paint:minute_chart")
     gc_started = [0.0]
@@ -552,6 +567,8 @@ def child_main(argv: list[str]) -> int:
             "rss_start_mb": state["rss_start"] or 0.0, "rss_end_mb": rss_mb(), "rss_peak_mb": rss_mb("VmHWM"),
             "profile": profile_text,
         }
+        for text, n in stall_samples.most_common(25):
+            print(f"sample {n} {text}", flush=True)
         print("@result " + json.dumps(result), flush=True)
         console.shutdown()
 
@@ -576,6 +593,8 @@ def child_main(argv: list[str]) -> int:
         global heart
         heart = Heartbeat(HEARTBEAT_MS, on_tick=check, spans=spans)
         heart.start()
+        if os.environ.get("LIVE_BENCH_SAMPLE"):
+            _start_stall_sampler(heart)
         if profiler is not None:
             profiler.enable()
 
@@ -593,6 +612,37 @@ def child_main(argv: list[str]) -> int:
 
 
 heart = None  # the child's session heartbeat
+stall_samples: Counter = Counter()
+
+
+def _start_stall_sampler(beat: "Heartbeat") -> None:
+    """LIVE_BENCH_SAMPLE=1 (diagnosis only): a thread that looks every 2 ms whether the heartbeat
+    is more than 16 ms overdue and, if so, notes where every thread is (innermost frames); the
+    commonest places are printed at the end."""
+    import threading
+
+    main_id = threading.main_thread().ident
+
+    def where(frame) -> str:  # noqa: ANN001
+        parts = []
+        while frame is not None and len(parts) < int(os.environ.get("LIVE_BENCH_SAMPLE_DEPTH", "4")):
+            code = frame.f_code
+            parts.append(f"{Path(code.co_filename).name}:{frame.f_lineno}:{code.co_name}")
+            frame = frame.f_back
+        return " < ".join(parts)
+
+    def run() -> None:
+        while True:
+            time.sleep(0.002)
+            if beat._last and time.perf_counter() - beat._last > 0.005 + 0.016:
+                frames = sys._current_frames()
+                for ident, frame in frames.items():
+                    if ident == threading.get_ident():
+                        continue
+                    name = "GUI" if ident == main_id else "worker"
+                    stall_samples[f"{name}: {where(frame)}"] += 1
+
+    threading.Thread(target=run, daemon=True, name="stall-sampler").start()
 
 
 if __name__ == "__main__":

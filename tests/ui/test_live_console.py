@@ -140,6 +140,20 @@ def test_sales_and_ticker_newest_first_incrementally(panel):
     many = tuple(order(n) for n in range(100, 40, -1))
     panel.render(frame(latest_orders=many))
     assert panel.ticker.count() == console_mod.TICKER_ROWS
+    ids = [panel.ticker.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.ticker.count())]
+    assert ids == [o.platform_order_id for o in many[:console_mod.TICKER_ROWS]]
+    # a burst that replaces every row rewrites the rows in place, newest first
+    top = panel.ticker.item(0)
+    burst = tuple(order(n) for n in range(300, 200, -1))
+    panel.render(frame(latest_orders=burst))
+    assert panel.ticker.item(0) is top
+    ids = [panel.ticker.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.ticker.count())]
+    assert ids == [o.platform_order_id for o in burst[:console_mod.TICKER_ROWS]]
+    assert panel.ticker_texts()[0].split()[-1].endswith(burst[0].revenue.to_eng_string()[-2:])
+    # fewer orders than rows (a new session): the list shrinks to them
+    panel.render(frame(latest_orders=(order(5), order(4))))
+    assert [panel.ticker.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.ticker.count())] == [
+        order(5).platform_order_id, order(4).platform_order_id]
 
 
 def test_viewer_count_and_missing_count(panel):

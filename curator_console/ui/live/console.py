@@ -51,6 +51,7 @@ from curator_console.ui.live.teleprompter import TeleprompterView, TeleprompterW
 
 REFRESH_MS = 100
 TICKER_ROWS = 30
+GIL_SWITCH_SECONDS = 0.0002  # see keep_gui_responsive
 ON_TIME_SECONDS = 5  # drift within this many seconds reads as "on time"
 AHEAD_COLOUR = "#2e7d32"
 BEHIND_COLOUR = "#c62828"
@@ -795,18 +796,28 @@ class ConsolePanel(QWidget):
                 self.ticker.insertItem(0, self._ticker_item(order))
             while self.ticker.count() > TICKER_ROWS:
                 self.ticker.takeItem(self.ticker.count() - 1)
-        else:
-            self.ticker.clear()
-            for order in orders[:TICKER_ROWS]:
-                self.ticker.addItem(self._ticker_item(order))
+        elif ids[:TICKER_ROWS] != self._ticker_ids:
+            # A burst replaced every row (or the list is new): rewrite the rows in place rather
+            # than clearing the list and building new items (cheaper for Qt to lay out and paint).
+            shown = orders[:TICKER_ROWS]
+            while self.ticker.count() < len(shown):
+                self.ticker.addItem(QListWidgetItem())
+            while self.ticker.count() > len(shown):
+                self.ticker.takeItem(self.ticker.count() - 1)
+            for row, order in enumerate(shown):
+                item = self.ticker.item(row)
+                item.setText(self._ticker_text(order))
+                item.setData(Qt.ItemDataRole.UserRole, order.platform_order_id)
         self._ticker_ids = ids[:TICKER_ROWS]
         self._count("ticker")
 
-    def _ticker_item(self, order: TickerOrder) -> QListWidgetItem:
+    def _ticker_text(self, order: TickerOrder) -> str:
         what = ", ".join(order.skus) if order.skus else order.platform_order_id
-        text = fmt.arg(self.tr("%1  %2 × %3  %4"), clock_time(order.at), order.units, what,
+        return fmt.arg(self.tr("%1  %2 × %3  %4"), clock_time(order.at), order.units, what,
                        fmt.money(order.revenue, order.currency))
-        item = QListWidgetItem(text)
+
+    def _ticker_item(self, order: TickerOrder) -> QListWidgetItem:
+        item = QListWidgetItem(self._ticker_text(order))
         item.setData(Qt.ItemDataRole.UserRole, order.platform_order_id)
         return item
 
@@ -1152,13 +1163,13 @@ class LiveConsole(QMainWindow):
 def keep_gui_responsive() -> None:
     """While a session runs, the engine's threads parse hundreds of orders a second. Two process
     settings keep the GUI thread from waiting on them (measured in docs/benchmarks.md, live-soak):
-    a 1 ms interpreter-lock hand-over (the default 5 ms lets one busy thread hold the GUI for
-    tens of ms after every Qt call), and everything alive once the console is up moved out of the
+    a 0.2 ms interpreter-lock hand-over (the default 5 ms lets one busy thread hold the GUI for
+    tens of ms after every Qt call; 1 ms still left stalls of 45-86 ms in the fault run), and everything alive once the console is up moved out of the
     garbage collector's sight (full collections over the app's long-lived objects took 60-90 ms)."""
     import gc
     import sys
 
-    sys.setswitchinterval(0.001)
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     QTimer.singleShot(2000, gc.freeze)
 
 
