@@ -59,7 +59,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 written.extend(review_report.export_review_pngs(report, Path(args.png).expanduser(), labels, zone,
                                                                 series=series))
             if args.csv:
-                written.extend(review_report.export_review_csvs(report, Path(args.csv).expanduser(), labels))
+                written.extend(review_report.export_review_csvs(report, Path(args.csv).expanduser(), labels, tz=zone))
         except (OSError, ValueError) as exc:
             return _fail(str(exc), EXIT_ERROR)
     if args.json:
@@ -67,7 +67,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         from curator_console.documents.review_text import headline_lines
 
-        for line in headline_lines(report, labels):
+        for line in headline_lines(report, labels, tz=zone):
             print(line)
         if report.money_problem:
             print(report.money_problem)

@@ -3,6 +3,7 @@
 
     python tests/benchmarks/run.py startup [--runs N]
     python tests/benchmarks/run.py live-soak [--speed 120] [--faults]   (live-faults = --faults)
+    python tests/benchmarks/run.py report [--orders 100000] [--runs 3]
     python tests/benchmarks/run.py all [--runs N]
 
 Every benchmark prints its individual figures as it goes and ends with ONE summary line of
@@ -509,6 +510,29 @@ def bench_live_soak(args: argparse.Namespace, ctx: Context) -> dict[str, object]
            live_arguments)
 def bench_live_faults(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
     return _live(args, ctx, "live-faults", True)
+
+
+# --- review report ---------------------------------------------------------------------------
+
+
+def report_arguments(parser: argparse.ArgumentParser) -> None:
+    if any(a.dest == "orders" for a in parser._actions):
+        return
+    parser.add_argument("--orders", type=int, default=100_000,
+                        help="report: order lines in the generated two-hour session (default 100,000)")
+    if parser.prog.split()[-1] == "report":
+        parser.set_defaults(runs=3)  # the report's own default; "all" keeps its own
+
+
+@benchmark("report", "the Review's analytics and charts on a two-hour session (build_report + every chart drawn "
+           "to Agg) vs. a bare matplotlib script drawing the same arrays", report_arguments)
+def bench_report(args: argparse.Namespace, ctx: Context) -> dict[str, object]:
+    """See ``report_bench.py``. ``--orders`` order lines (default 100,000), ``--runs`` (default 3)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import report_bench
+
+    os.environ["CURATOR_CONSOLE_HOME"] = str(ctx.home)
+    return report_bench.run(max(1, args.orders), max(1, args.runs), out=ctx.scratch)
 
 
 def build_parser() -> argparse.ArgumentParser:
