@@ -112,10 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     fi = sub.add_parser("fetch-images", help="download images that imports only referenced by URL")
     fi.add_argument("--limit", type=int, default=None, help="at most this many images")
 
-    tp = sub.add_parser("tour", help="tours: list")
+    tp = sub.add_parser("tour", help="tours: list, export to a file, import from a file")
     tsub = tp.add_subparsers(dest="tour_command", metavar="ACTION", required=True)
     tl = tsub.add_parser("list", help="list tours with their segments, timing and status")
     tl.add_argument("--json", action="store_true", help="print as JSON")
+    tex = tsub.add_parser("export", help="write a tour with its objects, products and images to one .cctour file")
+    tex.add_argument("tour", metavar="TOUR", help="the tour's id or its exact title")
+    tex.add_argument("--out", required=True, metavar="FILE.cctour",
+                     help="the file to write (.cctour added when it has no extension; replaced if it exists)")
+    tim = tsub.add_parser("import", help="import a .cctour file as a new tour (objects and products there already "
+                                         "are left as they are)")
+    tim.add_argument("file", metavar="FILE.cctour", help="the tour file to import")
 
     ipr = sub.add_parser("import-products", help="import shop products from a CSV file (upsert by SKU, one transaction)")
     ipr.add_argument("file", help="the CSV file (Shopify product export, or headers such as SKU/货号, title/商品名称, "
@@ -628,6 +635,31 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
     return lines
 
 
+def cmd_tour_transfer(args: argparse.Namespace) -> int:
+    """``tour export TOUR --out FILE`` and ``tour import FILE``: one .cctour file per tour."""
+    from curator_console import paths
+    from curator_console.persistence.media import MediaStore
+    from curator_console.services import database as dbs
+    from curator_console.services import tour_export, tour_transfer
+
+    database = open_for_cli(args)
+    uow = lambda: dbs.unit_of_work(database)  # noqa: E731
+    media = MediaStore(paths.media_dir())
+    try:
+        if args.tour_command == "export":
+            tour_id = tour_export.find_tour(uow(), args.tour)
+            summary = tour_transfer.export_tour_file(uow(), media, tour_id, args.out)
+            for missing in summary.missing_images:
+                print(f"warning: the image of {missing} is not in this computer's media folder; "
+                      "the file names it but does not carry it", file=sys.stderr)
+        else:
+            summary = tour_transfer.import_tour_file(uow(), media, args.file)
+    except (tour_export.TourExportError, tour_transfer.TourFileError) as exc:
+        return _fail(str(exc), EXIT_ERROR)
+    print(summary.line())
+    return EXIT_OK
+
+
 def cmd_tour(args: argparse.Namespace) -> int:
     import json
 
@@ -635,6 +667,8 @@ def cmd_tour(args: argparse.Namespace) -> int:
     from curator_console.services import database as dbs
     from curator_console.services import tours
 
+    if args.tour_command in ("export", "import"):
+        return cmd_tour_transfer(args)
     database = open_for_cli(args)
     rows = tours.list_tours(dbs.unit_of_work(database))
     if args.json:

@@ -3,7 +3,7 @@ the editor of the selected one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,8 @@ LANGUAGE_NAMES = dict(LANGUAGES)
 
 
 class ToursPage(WorkspacePage):
+    records_imported = Signal()  # a tour file added objects or products (the other pages read them again)
+
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
         self.setObjectName("toursPage")
@@ -82,8 +84,19 @@ class ToursPage(WorkspacePage):
         self.archive_action.triggered.connect(self.toggle_archive)
         self.delete_action = QAction(self)
         self.delete_action.triggered.connect(self.delete_tour)
+        # Moving a tour to another computer (one .cctour file): export the selected tour here,
+        # import from the New tour menu (there may be no tour to select yet).
+        self.export_file_action = QAction(self)
+        self.export_file_action.setObjectName("exportTourFileAction")
+        self.export_file_action.triggered.connect(self.export_tour_file)
+        self.import_file_action = QAction(self)
+        self.import_file_action.setObjectName("importTourFileAction")
+        self.import_file_action.triggered.connect(self.import_tour_file)
+        self.last_transfer = None  # the latest TourFileTransfer (tests look at it)
         for a in (self.template_action, self.archive_action):
             more.addAction(a)
+        more.addSeparator()
+        more.addAction(self.export_file_action)
         more.addSeparator()
         more.addAction(self.delete_action)
         self.more_button.setMenu(more)
@@ -158,6 +171,11 @@ class ToursPage(WorkspacePage):
         self.template_action.setText(self.tr("Use as a template"))
         self.archive_action.setText(self.tr("Archive"))
         self.delete_action.setText(self.tr("Delete tour…"))
+        self.export_file_action.setText(self.tr("Export tour to file…"))
+        self.export_file_action.setToolTip(self.tr(
+            "One .cctour file with the tour, its objects, products and images, to open on another computer"))
+        self.import_file_action.setText(self.tr("Import tour from file…"))
+        self.import_file_action.setToolTip(self.tr("Add a tour exported on another computer (.cctour) as a new tour"))
         self.show_archived.setText(self.tr("Show archived tours"))
         self.tours.retranslate()
         self.editor.retranslate()
@@ -237,6 +255,7 @@ class ToursPage(WorkspacePage):
     def _fill_new_menu(self) -> None:
         self.new_menu.clear()
         self.new_menu.addAction(self.tr("Blank tour"), lambda: self.new_tour(None))
+        self.new_menu.addAction(self.import_file_action)
         try:
             templates = svc.list_templates(self.context.uow())
         except Exception as exc:  # noqa: BLE001
@@ -355,6 +374,39 @@ class ToursPage(WorkspacePage):
 
         if self._push(fmt.arg(self.tr("Delete tour “%1”"), row.title), redo, undo):
             self.status_message.emit(self.tr("Tour deleted. Undo (Ctrl+Z) brings it back."))
+
+    # --- moving a tour to another computer -------------------------------------------------
+    def export_tour_file(self) -> None:
+        """Write the selected tour, its objects, products and images to one .cctour file."""
+        row = self.current_tour()
+        if row is None:
+            return
+        from curator_console.ui.tours.transfer import TourFileTransfer
+
+        self.editor.flush()  # the file holds what the editor shows, unsaved typing included
+        self.last_transfer = TourFileTransfer(self, self.context)
+        self.last_transfer.export_tour(self.tour_ids.resolve(row.id), row.title)
+
+    def import_tour_file(self) -> None:
+        """Add a tour from a .cctour file as a new tour, then select it."""
+        from curator_console.ui.tours.transfer import TourFileTransfer
+
+        self.editor.flush()
+        transfer = TourFileTransfer(self, self.context)
+        transfer.finished.connect(self._tour_file_imported)
+        self.last_transfer = transfer
+        transfer.import_tour()
+
+    def _tour_file_imported(self, result) -> None:
+        from curator_console.services.tour_transfer import ImportSummary
+
+        if not isinstance(result, ImportSummary):
+            return
+        self._select_tour = result.tour_id
+        self.load()
+        if result.objects_created or result.products_created:
+            self.records_imported.emit()
+        self.status_message.emit(fmt.arg(self.tr("Tour “%1” imported."), result.title))
 
     def _rename(self, row_index: int, key: str, text: str) -> None:
         row = self.tours.rows[row_index]
