@@ -94,8 +94,10 @@ class SessionRow:
     peak_viewers: int
     orders: int
     units: int
-    revenue: Decimal
+    revenue: Decimal  # in ``currency``; with orders in several currencies, the first of them
     currency: str
+    # every currency's revenue when the orders were in more than one (never added together)
+    revenue_by_currency: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)

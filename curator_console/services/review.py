@@ -58,7 +58,8 @@ class ReviewError(ValueError):
 
 
 def list_sessions(uow: UnitOfWork) -> list[SessionRow]:
-    """Every session, newest first, with peak viewers and the orders placed during it."""
+    """Every session, newest first, with peak viewers and the orders of its window from its order
+    source (the same orders its report counts). Revenue in several currencies is kept apart."""
     with uow:
         sessions = uow.repos.sessions.all()
         peaks = uow.repos.sessions.peak_viewers([s.id for s in sessions])
@@ -66,21 +67,24 @@ def list_sessions(uow: UnitOfWork) -> list[SessionRow]:
         for s in sessions:
             orders: set[str] = set()
             units = 0
-            revenue = Decimal(0)
-            currency = ""
+            revenues: dict[str, Decimal] = {}
             if s.started_at is not None:
-                end = s.ended_at or datetime.now(timezone.utc)
-                for order_id, qty, price, cur, _sku in uow.repos.sessions.order_lines_between(s.started_at, end):
-                    orders.add(order_id)
-                    units += qty
-                    revenue += qty * price
-                    currency = currency or cur
+                window = _window(uow, s)
+                conn = order_source(uow, s, window)
+                for line in _lines(uow, conn.id if conn is not None else None, [window]):
+                    orders.add(line.order_id)
+                    units += line.quantity
+                    cur = line.currency or "CNY"
+                    revenues[cur] = revenues.get(cur, Decimal(0)) + line.quantity * line.unit_price
+            ranked = sorted(revenues.items(), key=lambda kv: (-kv[1], kv[0]))
+            currency, revenue = ranked[0] if ranked else ("CNY", Decimal(0))
             rows.append(
                 SessionRow(
                     id=s.id, title=s.title, tour_title=s.tour.title if s.tour else s.tour_snapshot.get("title", ""),
                     mode=s.mode, status=s.status, started_at=s.started_at, ended_at=s.ended_at,
                     connection_name=s.connection.name if s.connection else "", peak_viewers=peaks.get(s.id, 0),
-                    orders=len(orders), units=units, revenue=revenue, currency=currency or "CNY",
+                    orders=len(orders), units=units, revenue=revenue, currency=currency,
+                    revenue_by_currency=tuple(ranked) if len(ranked) > 1 else (),
                 )
             )
         return rows

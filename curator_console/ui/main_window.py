@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         from curator_console.ui.store.import_orders import make_order_import_action
 
         self.import_orders_action = make_order_import_action(self, self.context, self._orders_imported)
+        self.pages[2].records_imported.connect(self._tour_file_imported)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -164,6 +165,12 @@ class MainWindow(QMainWindow):
         """After an order import: the pages that show orders (the Review workspace) read them again."""
         for page in self.pages:
             if isinstance(page, ReviewPage) and page.has_loaded:
+                page.load()
+
+    def _tour_file_imported(self) -> None:
+        """A tour file added objects or products: the Collection and Store read them again."""
+        for page in self.pages:
+            if isinstance(page, (CollectionPage, StorePage)) and page.has_loaded:
                 page.load()
 
     def retranslate(self) -> None:

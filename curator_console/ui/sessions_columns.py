@@ -17,6 +17,12 @@ def status_text(status: str) -> str:
             "abandoned": QCoreApplication.translate("SessionColumns", "Unfinished")}.get(status, status)
 
 
+def revenue_text(r) -> str:
+    """The session's revenue; in several currencies, each on its own (never added together)."""
+    parts = getattr(r, "revenue_by_currency", ()) or ((r.currency, r.revenue),)
+    return " + ".join(fmt.money(amount, currency) for currency, amount in parts)
+
+
 def session_duration(r) -> int | None:
     if r.started_at is None or r.ended_at is None:
         return None
@@ -39,7 +45,7 @@ def session_columns(with_sales: bool) -> list[Column]:
         cols += [
             Column("orders", lambda: QCoreApplication.translate("SessionColumns", "Orders"), lambda r: fmt.number(r.orders), sort_value=lambda r: r.orders, numeric=True),
             Column("units", lambda: QCoreApplication.translate("SessionColumns", "Units"), lambda r: fmt.number(r.units), sort_value=lambda r: r.units, numeric=True),
-            Column("revenue", lambda: QCoreApplication.translate("SessionColumns", "Revenue"), lambda r: fmt.money(r.revenue, r.currency),
+            Column("revenue", lambda: QCoreApplication.translate("SessionColumns", "Revenue"), revenue_text,
                    sort_value=lambda r: float(r.revenue), numeric=True),
         ]
     else:

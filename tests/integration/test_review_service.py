@@ -179,3 +179,17 @@ def test_fetching_needs_a_store(db):
     sid = setup_museum(db, platform="youtube", name="Channel")
     with pytest.raises(review.ReviewError, match="no store connection"):
         review.sync_review_orders(factory(db), HttpClient(), sid)
+
+
+def test_the_sessions_list_keeps_currencies_apart_and_counts_the_order_source(db):
+    sid = setup_museum(db)
+    with db.session_factory() as s:
+        s.add(m.Connection(name="Other shop", platform="file"))
+        s.commit()
+    add_orders(db, "Shop", [("a", T0 + timedelta(minutes=1), "S1", 2, "100.00", "CNY"),
+                            ("b", T0 + timedelta(minutes=2), "S1", 1, "10.00", "USD")])
+    add_orders(db, "Other shop", [("z", T0 + timedelta(minutes=3), "S1", 9, "1.00", "CNY")])  # not this session's source
+    row = next(r for r in review.list_sessions(factory(db)()) if r.id == sid)
+    assert (row.orders, row.units) == (2, 3)
+    assert (row.currency, row.revenue) == ("CNY", Decimal("200.00"))
+    assert row.revenue_by_currency == (("CNY", Decimal("200.00")), ("USD", Decimal("10.00")))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from curator_console import paths
-from curator_console.documents.labels import DEFAULT_LABELS
+from curator_console.documents.labels import DEFAULT_LABELS, REVIEW_LABELS
 from curator_console.domain.timing import ReadingSpeed, format_duration, plan_tour
 from curator_console.services.tour_export import ExportSummary, TourExportError, find_tour
 from tests.pdf_tools import page_count, pdf_text, squeezed
@@ -102,7 +102,8 @@ def test_export_script_refuses_an_unknown_tour_and_a_bad_time_zone(home: Path, d
 def test_document_labels_cover_every_key_and_match_the_english_defaults() -> None:
     from curator_console.ui.export_labels import document_labels
 
-    assert document_labels() == DEFAULT_LABELS  # English interface: the same words, every key
+    # English interface: the same words, every key (the run-of-show's and the review's)
+    assert document_labels() == {**DEFAULT_LABELS, **REVIEW_LABELS}
 
 
 def test_suggested_file_name_comes_from_the_title() -> None:
