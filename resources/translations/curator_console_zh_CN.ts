@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -14,6 +13,108 @@
     <message>
         <source>Cannot open the live console</source>
         <translation>无法打开直播控制台</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineChooser</name>
+    <message>
+        <source>Custom: %1</source>
+        <translation>自定义：%1</translation>
+    </message>
+    <message>
+        <source>Custom window…</source>
+        <translation>自定义时段…</translation>
+    </message>
+    <message>
+        <source>Same hours the day before</source>
+        <translation>前一天同时段</translation>
+    </message>
+    <message>
+        <source>Same hours a week before</source>
+        <translation>一周前同时段</translation>
+    </message>
+    <message>
+        <source>Average day of the previous 28 days</source>
+        <translation>前 28 天日均</translation>
+    </message>
+    <message>
+        <source>No baseline</source>
+        <translation>不对比</translation>
+    </message>
+    <message>
+        <source>Choose a period to compare with…</source>
+        <translation>选择用于对比的时段…</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比基准</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Reset view</source>
+        <translation>还原视图</translation>
+    </message>
+    <message>
+        <source>Show the whole chart again</source>
+        <translation>重新显示完整图表</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Back to the previous view</source>
+        <translation>返回上一个视图</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Forward to the next view</source>
+        <translation>前进到下一个视图</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Move the chart with the left button, zoom with the right</source>
+        <translation>按住左键拖动图表，按住右键缩放</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Zoom into a rectangle drawn with the mouse</source>
+        <translation>用鼠标框选区域放大</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image</source>
+        <translation>将此图表保存为图片</translation>
+    </message>
+    <message>
+        <source>The chart cannot be shown: %1</source>
+        <translation>无法显示图表：%1</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf);;SVG images (*.svg)</source>
+        <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf);;SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1: %2</source>
+        <translation>无法将图表保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -281,7 +382,7 @@
         <translation>内置模拟平台无需令牌。</translation>
     </message>
     <message>
-        <source>This computer has no system keychain, so the token cannot be stored here. Put it in an environment variable and enter that variable&apos;s name.</source>
+        <source>This computer has no system keychain, so the token cannot be stored here. Put it in an environment variable and enter that variable's name.</source>
         <translation>这台电脑没有可用的系统钥匙串，无法在此保存令牌。请把令牌放入环境变量，并在此填写该变量的名称。</translation>
     </message>
     <message>
@@ -568,6 +669,33 @@
     </message>
 </context>
 <context>
+    <name>CustomWindowDialog</name>
+    <message>
+        <source>Custom baseline</source>
+        <translation>自定义基准</translation>
+    </message>
+    <message>
+        <source>Compare the session with a period of your choice</source>
+        <translation>将本场与自选时段进行对比</translation>
+    </message>
+    <message>
+        <source>The session's orders are compared with all the orders of this period, as they are (not scaled to the session's length). Times are in the museum's time zone (%1); the end is not included.</source>
+        <translation>本场的订单将与该时段内的全部订单直接对比（不按场次时长折算）。时间以博物馆所在时区（%1）为准，不含结束时刻。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>结束时间(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLabels</name>
     <message>
         <source>Run of show</source>
@@ -660,7 +788,7 @@
     </message>
     <message>
         <source>Starts at %1</source>
-        <comment>%1 the offset from the tour&apos;s start</comment>
+        <comment>%1 the offset from the tour's start</comment>
         <translation>%1 开始</translation>
     </message>
     <message>
@@ -710,6 +838,350 @@
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
+    <message>
+        <source>Session review</source>
+        <translation>场次复盘</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>导览</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <comment>a session's mode</comment>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Rehearsal</source>
+        <comment>a session's mode</comment>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <comment>the label above a session's date and time in the review report</comment>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>No baseline chosen</source>
+        <translation>未选择基准</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>the same hours the day before</source>
+        <comment>what a session is compared with, after 'against'</comment>
+        <translation>前一天同时段</translation>
+    </message>
+    <message>
+        <source>the day before</source>
+        <comment>what a session is compared with, after 'compared with'</comment>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>the same hours a week before</source>
+        <comment>what a session is compared with, after 'against'</comment>
+        <translation>一周前同时段</translation>
+    </message>
+    <message>
+        <source>the week before</source>
+        <comment>what a session is compared with, after 'compared with'</comment>
+        <translation>一周前</translation>
+    </message>
+    <message>
+        <source>an average day of the 28 days before</source>
+        <comment>what a session is compared with, after 'against'</comment>
+        <translation>前 28 天的日均</translation>
+    </message>
+    <message>
+        <source>the 28-day average</source>
+        <comment>what a session is compared with, after 'compared with'</comment>
+        <translation>28 天日均</translation>
+    </message>
+    <message>
+        <source>the whole of %1</source>
+        <comment>%1 a date range, e.g. 2026-02-01 – 2026-02-28</comment>
+        <translation>%1 全期</translation>
+    </message>
+    <message>
+        <source>Revenue %1 from %2 orders (%3 units)</source>
+        <comment>%1 an amount of money, %2 orders, %3 units</comment>
+        <translation>销售额 %1，共 %2 笔订单（%3 件）</translation>
+    </message>
+    <message>
+        <source>%1 orders (%2 units); revenue cannot be added up: %3</source>
+        <comment>%1 orders, %2 units, %3 why (a sentence)</comment>
+        <translation>%1 笔订单（%2 件）；销售额无法合计：%3</translation>
+    </message>
+    <message>
+        <source>Sales rose %1% against %2</source>
+        <comment>%1 a percentage (the number only), %2 the baseline</comment>
+        <translation>销售额较%2增长 %1%</translation>
+    </message>
+    <message>
+        <source>Sales fell %1% against %2</source>
+        <comment>%1 a percentage (the number only), %2 the baseline</comment>
+        <translation>销售额较%2下降 %1%</translation>
+    </message>
+    <message>
+        <source>Sales were level with %1</source>
+        <comment>%1 the baseline</comment>
+        <translation>销售额与%1持平</translation>
+    </message>
+    <message>
+        <source>Doubled compared with %1</source>
+        <comment>%1 the baseline (short form)</comment>
+        <translation>较%1翻了一番</translation>
+    </message>
+    <message>
+        <source>%1 times %2</source>
+        <comment>%1 a multiple, %2 the baseline: '60 times the whole of February'</comment>
+        <translation>是%2的 %1 倍</translation>
+    </message>
+    <message>
+        <source>New sales: the baseline sold nothing</source>
+        <translation>新增销售：基准期无销售</translation>
+    </message>
+    <message>
+        <source>No sales in the session or the baseline</source>
+        <translation>本场与基准期均无销售</translation>
+    </message>
+    <message>
+        <source>Peak %1 viewers, average %2; %3 orders per 1,000 peak viewers</source>
+        <comment>%1 peak viewers, %2 average viewers, %3 orders per 1,000 peak viewers</comment>
+        <translation>在线人数峰值 %1，平均 %2；每千名峰值观众下单 %3 笔</translation>
+    </message>
+    <message>
+        <source>Peak %1 viewers, average %2</source>
+        <comment>%1 peak viewers, %2 average viewers</comment>
+        <translation>在线人数峰值 %1，平均 %2</translation>
+    </message>
+    <message>
+        <source>No viewer counts were recorded</source>
+        <translation>未记录在线人数</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本场</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Peak viewers</source>
+        <translation>在线人数峰值</translation>
+    </message>
+    <message>
+        <source>Average viewers</source>
+        <translation>平均在线人数</translation>
+    </message>
+    <message>
+        <source>Orders per 1,000 peak viewers</source>
+        <translation>每千名峰值观众订单数</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>the change in a table cell when the baseline sold nothing</comment>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Viewers and orders per minute</source>
+        <translation>每分钟在线人数与订单数</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Orders per minute</source>
+        <translation>每分钟订单数</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <comment>%1 a time zone name</comment>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>Time since the start</source>
+        <translation>开始后经过时间</translation>
+    </message>
+    <message>
+        <source>No viewer counts recorded</source>
+        <translation>未记录在线人数</translation>
+    </message>
+    <message>
+        <source>No orders in this session</source>
+        <translation>本场无订单</translation>
+    </message>
+    <message>
+        <source>Featured</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Revenue per product (%1)</source>
+        <comment>%1 a currency code</comment>
+        <translation>各商品销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Units per product (revenue cannot be added up)</source>
+        <translation>各商品销量（销售额无法合计）</translation>
+    </message>
+    <message>
+        <source>Others (%1 products)</source>
+        <comment>%1 how many products</comment>
+        <translation>其他（%1 件商品）</translation>
+    </message>
+    <message>
+        <source>Baseline (%1)</source>
+        <comment>%1 the baseline (short form)</comment>
+        <translation>基准（%1）</translation>
+    </message>
+    <message>
+        <source>Cumulative revenue (%1)</source>
+        <comment>%1 a currency code</comment>
+        <translation>累计销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Cumulative units (revenue cannot be added up)</source>
+        <translation>累计销量（销售额无法合计）</translation>
+    </message>
+    <message>
+        <source>Sessions side by side</source>
+        <translation>历场对比</translation>
+    </message>
+    <message>
+        <source>Revenue (%1)</source>
+        <comment>%1 a currency code</comment>
+        <translation>销售额（%1）</translation>
+    </message>
+    <message>
+        <source>No sessions to compare</source>
+        <translation>没有可对比的场次</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Baseline units</source>
+        <translation>基准销量</translation>
+    </message>
+    <message>
+        <source>Baseline revenue (%1)</source>
+        <comment>%1 a currency code</comment>
+        <translation>基准销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>变化（%）</translation>
+    </message>
+    <message>
+        <source>Featured (seconds)</source>
+        <translation>推荐时长（秒）</translation>
+    </message>
+    <message>
+        <source>Units while featured</source>
+        <translation>推荐期间销量</translation>
+    </message>
+    <message>
+        <source>Revenue while featured (%1)</source>
+        <comment>%1 a currency code</comment>
+        <translation>推荐期间销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Units/min featured</source>
+        <translation>推荐时每分钟销量</translation>
+    </message>
+    <message>
+        <source>Units/min otherwise</source>
+        <translation>其余时间每分钟销量</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <comment>the column of segment numbers</comment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>No products sold.</source>
+        <translation>没有售出商品。</translation>
+    </message>
+    <message>
+        <source>No segments were recorded.</source>
+        <translation>未记录任何环节。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRatesDialog</name>
+    <message>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Add up the revenue in one currency</source>
+        <translation>以单一币种合计销售额</translation>
+    </message>
+    <message>
+        <source>Some orders are not in %1. Give the rate for each other currency: how much %1 one unit is worth. The rates are used for this session until you close the app; they are not saved.</source>
+        <translation>部分订单不是以 %1 计价。请填写其他各币种的汇率：1 单位该币种折合多少 %1。这些汇率在关闭应用前一直有效，不会保存。</translation>
+    </message>
+    <message>
+        <source>1 %1 =</source>
+        <translation>1 %1 =</translation>
+    </message>
+    <message>
+        <source>e.g. 7.10</source>
+        <translation>例如 7.10</translation>
+    </message>
+    <message>
+        <source>Not a positive number: %1</source>
+        <translation>不是正数：%1</translation>
+    </message>
 </context>
 <context>
     <name>FetchMissingImages</name>
@@ -732,6 +1204,21 @@
     <message>
         <source>The images could not be downloaded: %1</source>
         <translation>无法下载图片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FetchProgressDialog</name>
+    <message>
+        <source>Fetching the session's orders…</source>
+        <translation>正在拉取本场订单…</translation>
+    </message>
+    <message>
+        <source>Fetching the baseline's orders (period %1 of %2)…</source>
+        <translation>正在拉取基准期订单（第 %1 期，共 %2 期）…</translation>
+    </message>
+    <message>
+        <source>%1 new orders · %2 already here</source>
+        <translation>新订单 %1 笔 · 已有 %2 笔</translation>
     </message>
 </context>
 <context>
@@ -759,6 +1246,10 @@
     <message>
         <source>Import products</source>
         <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -891,7 +1382,7 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <source>Enter the manifest&apos;s web address, starting with https://.</source>
+        <source>Enter the manifest's web address, starting with https://.</source>
         <translation>请输入以 https:// 开头的清单网址。</translation>
     </message>
     <message>
@@ -1126,6 +1617,22 @@
     <message>
         <source>Linked objects (object numbers)</source>
         <translation>关联藏品（藏品编号）</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered at (date and time)</source>
+        <translation>下单时间（日期和时间）</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -1431,7 +1938,7 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <source>Curator Console does not know this column&apos;s name, so it is not imported unless you choose a field.</source>
+        <source>Curator Console does not know this column's name, so it is not imported unless you choose a field.</source>
         <translation>Curator Console 无法识别此列的名称，除非你为它选择字段，否则不会导入。</translation>
     </message>
     <message>
@@ -1487,6 +1994,10 @@
         <translation>导入商品</translation>
     </message>
     <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
         <source>Import collection file</source>
         <translation>导入藏品文件</translation>
     </message>
@@ -1535,6 +2046,18 @@
         <translation>已保存的映射</translation>
     </message>
     <message>
+        <source>Store &amp;connection:</source>
+        <translation>文创商店连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The store connection the orders belong to</source>
+        <translation>订单所属的文创商店连接</translation>
+    </message>
+    <message>
+        <source>Orders are stored once per connection and order ID: an order this connection holds already (imported before, or synced from the store) is not stored again.</source>
+        <translation>同一连接下相同订单号的订单只保存一次：该连接中已有的订单（之前导入过，或已从文创商店同步）不会重复保存。</translation>
+    </message>
+    <message>
         <source>Save the mapping under a name</source>
         <translation>命名并保存映射</translation>
     </message>
@@ -1579,6 +2102,22 @@
         <translation>（无：使用自动映射）</translation>
     </message>
     <message>
+        <source>Reading the connections…</source>
+        <translation>正在读取连接…</translation>
+    </message>
+    <message>
+        <source>“%1” (a new connection for imported orders)</source>
+        <translation>“%1”（用于导入订单的新连接）</translation>
+    </message>
+    <message>
+        <source>Choose the store the orders come from…</source>
+        <translation>选择订单来源的文创商店…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Field for the column “%1”</source>
         <translation>“%1”列对应的字段</translation>
     </message>
@@ -1591,11 +2130,23 @@
         <translation>正在重新读取文件…</translation>
     </message>
     <message>
-        <source>No column is mapped to SKU. Choose the column that holds each product&apos;s SKU (the code products are matched by).</source>
+        <source>No column is mapped to SKU. Choose the column that holds each product's SKU (the code products are matched by).</source>
         <translation>没有列映射到 SKU。请选择包含各商品 SKU 的列（商品按此编码匹配）。</translation>
     </message>
     <message>
-        <source>No column is mapped to Object number. Choose the column that holds each object&apos;s number (the number objects are matched by).</source>
+        <source>No column is mapped to Order ID. Choose the column that holds each order's ID (the rows of one order share it, and orders already stored are recognised by it).</source>
+        <translation>没有列映射到“订单号”。请选择包含各订单订单号的列（同一订单的各行共用该订单号，已保存的订单也据此识别）。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to: %1. Choose the column for each.</source>
+        <translation>以下字段没有映射列：%1。请为每个字段选择对应的列。</translation>
+    </message>
+    <message>
+        <source>Choose the store connection the orders belong to.</source>
+        <translation>请选择订单所属的文创商店连接。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to Object number. Choose the column that holds each object's number (the number objects are matched by).</source>
         <translation>没有列映射到“藏品编号”。请选择包含藏品编号的列（导入时按编号匹配藏品）。</translation>
     </message>
     <message>
@@ -1605,6 +2156,10 @@
     <message>
         <source>The file cannot be read this way: %1</source>
         <translation>无法按此方式读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The connections cannot be read: %1</source>
+        <translation>无法读取连接：%1</translation>
     </message>
     <message>
         <source>The saved mappings cannot be read: %1</source>
@@ -2045,7 +2600,7 @@
         <translation>从在线馆藏导入</translation>
     </message>
     <message>
-        <source>Search a museum&apos;s open collection, tick the objects you want, and import them with their images. Objects already in your collection (same object number) are updated.</source>
+        <source>Search a museum's open collection, tick the objects you want, and import them with their images. Objects already in your collection (same object number) are updated.</source>
         <translation>搜索博物馆的开放馆藏，勾选需要的藏品，连同图片一起导入。藏品库中已有的藏品（藏品编号相同）将被更新。</translation>
     </message>
     <message>
@@ -2143,6 +2698,17 @@
     <message>
         <source>Fetching %1 objects from %2…</source>
         <translation>正在从 %2 获取 %1 件藏品…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportAction</name>
+    <message>
+        <source>Import o&amp;rders…</source>
+        <translation>导入订单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Import a store's orders from a CSV export (columns such as order ID, date, SKU, quantity, unit price); orders already stored are skipped.</source>
+        <translation>从文创商店导出的 CSV 文件导入订单（包含订单号、日期、SKU、数量、单价等列）；已保存的订单将被跳过。</translation>
     </message>
 </context>
 <context>
@@ -2351,7 +2917,7 @@
         <translation>价格最多保留 4 位小数。</translation>
     </message>
     <message>
-        <source>This price is written in another currency than the product&apos;s. Change the currency first.</source>
+        <source>This price is written in another currency than the product's. Change the currency first.</source>
         <translation>此价格使用的币种与商品币种不同。请先更改币种。</translation>
     </message>
     <message>
@@ -2379,7 +2945,7 @@
         <translation>无图片</translation>
     </message>
     <message>
-        <source>The store&apos;s picture: %1</source>
+        <source>The store's picture: %1</source>
         <translation>商店图片：%1</translation>
     </message>
     <message>
@@ -2438,7 +3004,7 @@
         <translation>导入商品(&amp;P)…</translation>
     </message>
     <message>
-        <source>Import the shop&apos;s products from a CSV file (a Shopify export, or columns such as SKU, title, price, stock).</source>
+        <source>Import the shop's products from a CSV file (a Shopify export, or columns such as SKU, title, price, stock).</source>
         <translation>从 CSV 文件导入文创商店的商品（Shopify 导出文件，或包含 SKU、名称、价格、库存等列的文件）。</translation>
     </message>
 </context>
@@ -2763,8 +3329,16 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>“%1” has %2 rows with problems, and the whole file was to be rejected if any row had one. No order was stored. Correct the rows listed below, or import again without that option to skip the orders they belong to.</source>
+        <translation>“%1”中有 %2 行存在问题，而导入设置为只要有一行出错就拒绝整个文件，因此未保存任何订单。请更正下列各行，或取消该选项后重新导入，以跳过这些行所属的订单。</translation>
     </message>
     <message>
         <source>“%1” has %2 rows with problems, and the whole file was to be rejected if any row had one. The products are unchanged. Correct the rows listed below, or import again without that option to skip them.</source>
@@ -2783,7 +3357,11 @@
         <translation>导入完成</translation>
     </message>
     <message>
-        <source>“%1” was imported into the store&apos;s products.</source>
+        <source>“%1” was imported into the orders of the connection “%2”. Orders it held already were not stored again.</source>
+        <translation>“%1”已导入连接“%2”的订单。该连接中已有的订单未重复保存。</translation>
+    </message>
+    <message>
+        <source>“%1” was imported into the store's products.</source>
         <translation>“%1”已导入文创商店的商品。</translation>
     </message>
     <message>
@@ -2821,6 +3399,14 @@
     <message>
         <source>warnings</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>new orders</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>已存在</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2903,6 +3489,325 @@
     </message>
 </context>
 <context>
+    <name>ReviewDetail</name>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list, e.g. of currencies</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two items of a list</comment>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>历场对比</translation>
+    </message>
+    <message>
+        <source>Same tour</source>
+        <translation>同一导览</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部场次</translation>
+    </message>
+    <message>
+        <source>What each product sold</source>
+        <translation>各商品销售情况</translation>
+    </message>
+    <message>
+        <source>What each segment sold</source>
+        <translation>各环节销售情况</translation>
+    </message>
+    <message>
+        <source>the orders are in %1</source>
+        <translation>订单币种为 %1</translation>
+    </message>
+    <message>
+        <source>the orders are in %1, and there is no exchange rate for %2</source>
+        <translation>订单币种为 %1，且缺少 %2 的汇率</translation>
+    </message>
+    <message>
+        <source>the orders are in %1, and there are no exchange rates for %2</source>
+        <translation>订单币种为 %1，且缺少 %2 的汇率</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>orders from “%1”</source>
+        <translation>订单来自“%1”</translation>
+    </message>
+    <message>
+        <source>no store orders to count</source>
+        <translation>没有可统计的文创商店订单</translation>
+    </message>
+    <message>
+        <source>no baseline</source>
+        <translation>无基准</translation>
+    </message>
+    <message>
+        <source>compared with %1 (%2)</source>
+        <translation>对比%1（%2）</translation>
+    </message>
+    <message>
+        <source>compared with %1</source>
+        <translation>对比%1</translation>
+    </message>
+    <message>
+        <source>baseline %1</source>
+        <translation>基准 %1</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>cannot be added up</source>
+        <translation>无法合计</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Change in revenue</source>
+        <translation>销售额变化</translation>
+    </message>
+    <message>
+        <source>no baseline chosen</source>
+        <translation>未选择基准</translation>
+    </message>
+    <message>
+        <source>the baseline sold nothing</source>
+        <translation>基准期无销售</translation>
+    </message>
+    <message>
+        <source>no sales in either</source>
+        <translation>两者均无销售</translation>
+    </message>
+    <message>
+        <source>%1× the baseline</source>
+        <translation>基准的 %1 倍</translation>
+    </message>
+    <message>
+        <source>Peak viewers</source>
+        <translation>在线人数峰值</translation>
+    </message>
+    <message>
+        <source>Average viewers</source>
+        <translation>平均在线人数</translation>
+    </message>
+    <message>
+        <source>Orders per 1,000 viewers</source>
+        <translation>每千名观众订单数</translation>
+    </message>
+    <message>
+        <source>at the peak</source>
+        <translation>按峰值计</translation>
+    </message>
+    <message>
+        <source>Orders, units and viewers are counted as usual. Give the exchange rate for %1 to add up the revenue in %2.</source>
+        <translation>订单数、销量和观众数照常统计。填写 %1 的汇率后，即可按 %2 合计销售额。</translation>
+    </message>
+    <message>
+        <source>Orders, units and viewers are counted as usual. Give the exchange rates for %1 to add up the revenue in %2.</source>
+        <translation>订单数、销量和观众数照常统计。填写 %1 的汇率后，即可按 %2 合计销售额。</translation>
+    </message>
+    <message>
+        <source>The revenue cannot be added up: %1.</source>
+        <translation>销售额无法合计：%1。</translation>
+    </message>
+    <message>
+        <source>Set exchange rate…</source>
+        <translation>设置汇率…</translation>
+    </message>
+    <message>
+        <source>Set exchange rates…</source>
+        <translation>设置汇率…</translation>
+    </message>
+    <message>
+        <source>1 %1 = %2 %3</source>
+        <translation>1 %1 = %2 %3</translation>
+    </message>
+    <message>
+        <source>Amounts in other currencies are converted at %1.</source>
+        <translation>其他币种金额按 %1 换算。</translation>
+    </message>
+    <message>
+        <source>Change exchange rates…</source>
+        <translation>修改汇率…</translation>
+    </message>
+    <message>
+        <source>Revenue per segment (%1)</source>
+        <translation>各环节销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Units per segment (the revenue cannot be added up)</source>
+        <translation>各环节销量（销售额无法合计）</translation>
+    </message>
+    <message>
+        <source>No segments were recorded.</source>
+        <translation>没有记录到任何环节。</translation>
+    </message>
+    <message>
+        <source>Working out the other sessions…</source>
+        <translation>正在计算其他场次…</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 场</translation>
+    </message>
+    <message>
+        <source>Only this session so far</source>
+        <translation>目前只有这一场</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewExport</name>
+    <message>
+        <source>Export PDF report</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <source>Export charts as PNG</source>
+        <translation>导出图表为 PNG</translation>
+    </message>
+    <message>
+        <source>Export tables as CSV</source>
+        <translation>导出表格为 CSV</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 already has %2. Replace them?</source>
+        <translation>%1 中已有 %2。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Writing the files into %1…</source>
+        <translation>正在将文件写入 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1 (one page).</source>
+        <translation>已保存 %1（1 页）。</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pages).</source>
+        <translation>已保存 %1（共 %2 页）。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Saved %1 files in %2: %3.</source>
+        <translation>已在 %2 中保存 %1 个文件：%3。</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>无法写入 PDF。</translation>
+    </message>
+    <message>
+        <source>The files could not be written.</source>
+        <translation>无法写入文件。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewOrderFetch</name>
+    <message>
+        <source>Fetching orders</source>
+        <translation>正在拉取订单</translation>
+    </message>
+    <message>
+        <source>Fetching orders from “%1”…</source>
+        <translation>正在从“%1”拉取订单…</translation>
+    </message>
+    <message>
+        <source>Fetching orders from the store…</source>
+        <translation>正在从文创商店拉取订单…</translation>
+    </message>
+    <message>
+        <source>Fetched from “%1”: %2 new orders (%3 already here).</source>
+        <translation>已从“%1”拉取：新订单 %2 笔（%3 笔已存在）。</translation>
+    </message>
+    <message>
+        <source>Fetched %1 new orders (%2 already here).</source>
+        <translation>已拉取新订单 %1 笔（%2 笔已存在）。</translation>
+    </message>
+    <message>
+        <source>Orders fetched</source>
+        <translation>订单已拉取</translation>
+    </message>
+    <message>
+        <source>Fetching cancelled</source>
+        <translation>拉取已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled; the orders fetched so far are kept.</source>
+        <translation>已取消；已拉取的订单会保留。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>The store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>The orders could not be fetched</source>
+        <translation>无法拉取订单</translation>
+    </message>
+    <message>
+        <source>Nothing more could be fetched: %1</source>
+        <translation>无法继续获取：%1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
@@ -2913,12 +3818,143 @@
         <translation>各场次及其数据</translation>
     </message>
     <message>
+        <source>&amp;Compare with:</source>
+        <translation>对比基准(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch orders</source>
+        <translation>拉取订单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch from the store the orders placed during the session and during the baseline, then work out the figures again. Orders already here are not stored twice.</source>
+        <translation>从文创商店拉取本场直播期间和基准期内的订单，然后重新计算各项数据。已有的订单不会重复保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF report…</source>
+        <translation>导出 PDF 报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export charts as P&amp;NG…</source>
+        <translation>导出图表为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export tables as &amp;CSV…</source>
+        <translation>导出表格为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
         <source>No sessions yet.</source>
         <translation>暂无场次。</translation>
     </message>
     <message>
         <source>Sessions: %1 · orders: %2 · revenue: %3</source>
         <translation>共 %1 场 · 订单 %2 笔 · 销售额 %3</translation>
+    </message>
+    <message>
+        <source>No sessions yet: run a tour live or as a rehearsal, and what it did for the store shows here.</source>
+        <translation>还没有直播场次：以直播或彩排方式运行导览后，它为文创商店带来的效果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Choose a session above to see what it did for the store.</source>
+        <translation>在上方选择一个场次，查看它为文创商店带来的效果。</translation>
+    </message>
+    <message>
+        <source>This session never started: there is nothing to review.</source>
+        <translation>这一场从未开始：没有可复盘的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTables</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Revenue (%1)</source>
+        <translation>销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Baseline revenue (%1)</source>
+        <translation>基准销售额（%1）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>The baseline sold none of it</source>
+        <translation>基准期内该商品无销售</translation>
+    </message>
+    <message>
+        <source>Featured</source>
+        <translation>推荐时长</translation>
+    </message>
+    <message>
+        <source>How long it was featured during the session</source>
+        <translation>本场直播中推荐该商品的时长</translation>
+    </message>
+    <message>
+        <source>Units/min featured</source>
+        <translation>推荐时每分钟销量</translation>
+    </message>
+    <message>
+        <source>Units sold per minute while it was featured</source>
+        <translation>推荐该商品期间每分钟售出的件数</translation>
+    </message>
+    <message>
+        <source>Units/min otherwise</source>
+        <translation>其余时间每分钟销量</translation>
+    </message>
+    <message>
+        <source>Units sold per minute during the rest of the session</source>
+        <translation>本场直播其余时间每分钟售出的件数</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Average viewers</source>
+        <translation>平均在线人数</translation>
+    </message>
+    <message>
+        <source>Peak viewers</source>
+        <translation>在线人数峰值</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -3312,7 +4348,7 @@
         <translation>模拟观众的变化速度是实时的几倍（仅用于彩排）</translation>
     </message>
     <message>
-        <source>&amp;Autopilot: move on when a segment&apos;s planned time is up</source>
+        <source>&amp;Autopilot: move on when a segment's planned time is up</source>
         <translation>自动推进：环节计划时长用完后进入下一环节(&amp;A)</translation>
     </message>
     <message>
@@ -3447,7 +4483,7 @@
         <translation>导入商品…</translation>
     </message>
     <message>
-        <source>Import the shop&apos;s products from a CSV file</source>
+        <source>Import the shop's products from a CSV file</source>
         <translation>从 CSV 文件导入店铺的商品</translation>
     </message>
     <message>
@@ -3499,7 +4535,7 @@
         <translation>暂无商品</translation>
     </message>
     <message>
-        <source>Create a product (Ctrl+N), import the shop&apos;s product list from a CSV file, or sync from a store connection. Then link each product to the collection objects it belongs to.</source>
+        <source>Create a product (Ctrl+N), import the shop's product list from a CSV file, or sync from a store connection. Then link each product to the collection objects it belongs to.</source>
         <translation>新建商品（Ctrl+N）、从 CSV 文件导入店铺的商品列表，或通过店铺连接同步。然后将每件商品关联到它所对应的藏品。</translation>
     </message>
     <message>
@@ -3645,7 +4681,7 @@
         <translation> 天</translation>
     </message>
     <message>
-        <source>Each product&apos;s price, stock and title are taken from the store; the collection objects you linked here are kept. Orders are stored once, however often you sync. Everything stays available offline.</source>
+        <source>Each product's price, stock and title are taken from the store; the collection objects you linked here are kept. Orders are stored once, however often you sync. Everything stays available offline.</source>
         <translation>每件商品的价格、库存和名称均以店铺为准；你在此处关联的藏品会保留。无论同步多少次，订单都只保存一次。所有数据均可离线使用。</translation>
     </message>
     <message>
@@ -3656,11 +4692,11 @@
 <context>
     <name>SyncProgressDialog</name>
     <message>
-        <source>Fetching the store&apos;s products…</source>
+        <source>Fetching the store's products…</source>
         <translation>正在获取店铺的商品…</translation>
     </message>
     <message>
-        <source>Fetching the store&apos;s orders…</source>
+        <source>Fetching the store's orders…</source>
         <translation>正在获取店铺的订单…</translation>
     </message>
     <message>
@@ -3992,7 +5028,7 @@
         <translation>编辑第二语言讲稿</translation>
     </message>
     <message>
-        <source>Change the segment&apos;s objects</source>
+        <source>Change the segment's objects</source>
         <translation>修改环节的藏品</translation>
     </message>
     <message>
@@ -4104,6 +5140,81 @@
     </message>
 </context>
 <context>
+    <name>TourFileTransfer</name>
+    <message>
+        <source>Export tour to file</source>
+        <translation>导出导览到文件</translation>
+    </message>
+    <message>
+        <source>Import tour from file</source>
+        <translation>从文件导入导览</translation>
+    </message>
+    <message>
+        <source>Curator Console tours (*.cctour)</source>
+        <translation>Curator Console 导览 (*.cctour)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Saved the tour “%1” to %2.</source>
+        <translation>已将导览“%1”保存到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 segments, %2 objects, %3 products, %4 images. Open the file on the other computer with Tours → New tour → Import tour from file…</source>
+        <translation>%1 个环节、%2 件藏品、%3 件商品、%4 张图片。在另一台电脑上通过“导览 → 新建导览 → 从文件导入导览…”打开此文件。</translation>
+    </message>
+    <message>
+        <source>%1 images are not in this computer's media folder, so the file names them but does not carry them: %2</source>
+        <translation>有 %1 张图片不在这台电脑的媒体文件夹中，因此文件中只记录了它们的名称，未包含图片本身：%2</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Imported the tour “%1”.</source>
+        <translation>已导入导览“%1”。</translation>
+    </message>
+    <message>
+        <source>Objects: %1 new, %2 already there (left as they were).</source>
+        <translation>藏品：新增 %1 件，已有 %2 件（保持不变）。</translation>
+    </message>
+    <message>
+        <source>Products: %1 new, %2 already there (left as they were).</source>
+        <translation>商品：新增 %1 件，已有 %2 件（保持不变）。</translation>
+    </message>
+    <message>
+        <source>Images copied: %1.</source>
+        <translation>已复制图片：%1 张。</translation>
+    </message>
+    <message>
+        <source>A tour titled “%1” was there already, so the imported one is called “%2”.</source>
+        <translation>已存在名为“%1”的导览，因此导入的导览命名为“%2”。</translation>
+    </message>
+    <message>
+        <source>The museum “%1” was added from the file.</source>
+        <translation>已从文件中添加博物馆“%1”。</translation>
+    </message>
+    <message>
+        <source>The tour could not be exported.</source>
+        <translation>无法导出导览。</translation>
+    </message>
+    <message>
+        <source>The tour could not be imported. Nothing was changed.</source>
+        <translation>无法导入导览，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>ToursPage</name>
     <message>
         <source>Tour</source>
@@ -4156,6 +5267,22 @@
     <message>
         <source>Delete tour…</source>
         <translation>删除导览…</translation>
+    </message>
+    <message>
+        <source>Export tour to file…</source>
+        <translation>导出导览到文件…</translation>
+    </message>
+    <message>
+        <source>One .cctour file with the tour, its objects, products and images, to open on another computer</source>
+        <translation>将导览及其藏品、商品和图片打包为一个 .cctour 文件，以便在另一台电脑上打开</translation>
+    </message>
+    <message>
+        <source>Import tour from file…</source>
+        <translation>从文件导入导览…</translation>
+    </message>
+    <message>
+        <source>Add a tour exported on another computer (.cctour) as a new tour</source>
+        <translation>将在另一台电脑上导出的导览（.cctour）添加为新导览</translation>
     </message>
     <message>
         <source>Show archived tours</source>
@@ -4296,6 +5423,10 @@
     <message>
         <source>Tours</source>
         <translation>导览</translation>
+    </message>
+    <message>
+        <source>Tour “%1” imported.</source>
+        <translation>已导入导览“%1”。</translation>
     </message>
     <message>
         <source>Rename tour</source>
