@@ -41,7 +41,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     wants_files = bool(args.pdf or args.png or args.csv)
     labels = None
     if wants_files or not args.json:
-        labels, _speed = _document_settings(None)
+        labels, _speed = _document_settings(getattr(args, "lang", None))
     written: list[Path] = []
     if wants_files:
         from curator_console.documents import review_report

@@ -240,8 +240,10 @@ class EventWriter:
                         skipped += 1
                         continue
                     existing.add(order_id)  # the same order twice in one batch: once
-                    order, payload = _order(order_id, payload)
+                    order, payload = _order(order_id, payload)  # already plain JSON values
                     new_orders.append(order)
+                    events.append({"session_id": self.session_id, "type": kind, "at": at, "payload": payload})
+                    continue
                 elif kind == VIEWER_SAMPLE:
                     viewers = payload.get("viewers")
                     if isinstance(viewers, int):
@@ -287,7 +289,9 @@ def _order(order_id: str, payload: Mapping[str, Any]) -> tuple[OrderInfo, dict[s
         skus.append(sku)
     order = OrderInfo(order_id, created_at, tuple(infos))
     event = {"platform_order_id": order_id, "created_at": jsonable(created_at), "units": units,
-             "revenue": f"{revenue:f}", "currency": currency, "skus": list(dict.fromkeys(skus)),
-             **{k: v for k, v in payload.items()
-                if k not in ("lines", "platform_order_id", "created_at", "units", "revenue", "currency", "skus")}}
+             "revenue": f"{revenue:f}", "currency": currency, "skus": list(dict.fromkeys(skus))}
+    extra = {k: v for k, v in payload.items()
+             if k not in ("lines", "platform_order_id", "created_at", "units", "revenue", "currency", "skus")}
+    if extra:
+        event.update(jsonable(extra))
     return order, event
