@@ -5,7 +5,7 @@ VENV := .venv
 VENV_PY := $(VENV)/bin/python
 PIP := $(VENV_PY) -m pip
 
-.PHONY: venv run test bench clean distclean
+.PHONY: venv run test bench bundle clean distclean
 
 # Create the virtual environment when it is missing; always bring pip up to date.
 venv:
@@ -29,6 +29,12 @@ test: venv
 bench: venv
 	$(PIP) install -e .
 	$(VENV_PY) tests/benchmarks/run.py all
+
+# The desktop app: dist/curator-console/ (Linux), built with PyInstaller and smoke-tested on its
+# own (docs/packaging.md). About a minute and a half on two cores; not part of `make test`.
+bundle: venv
+	$(PIP) install -e '.[build]'
+	$(VENV_PY) tools/build_bundle.py --dist .
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .import_linter_cache *.egg-info

@@ -22,6 +22,22 @@ def _needs_offscreen() -> bool:
     return False
 
 
+def set_app_icon(app) -> None:
+    """The app icon (resources/icons/app.png, and app@2x.png on HiDPI screens) on every window;
+    the desktop bundles carry it in their own formats too (build.spec)."""
+    from PySide6.QtGui import QIcon
+
+    from curator_console import paths
+
+    icon = QIcon()
+    for name in ("app.png", "app@2x.png"):
+        path = paths.resources_dir() / "icons" / name
+        if path.is_file():
+            icon.addFile(str(path))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+
+
 def run_gui(args, started: float | None = None) -> int:
     started = time.perf_counter() if started is None else started
     if args.smoke and _needs_offscreen():
@@ -45,6 +61,7 @@ def run_gui(args, started: float | None = None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_app_icon(app)
     settings = Settings()
     i18n.apply_language(args.lang or settings.language)
 
@@ -132,6 +149,7 @@ def run_live(args, started: float | None = None, on_shown=None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_app_icon(app)
     settings = Settings()
     i18n.apply_language(args.lang or settings.language)
     if args.demo:

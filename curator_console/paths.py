@@ -44,6 +44,19 @@ def config_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Caches the app can rebuild (matplotlib's font list in the desktop bundle)."""
+    override = _home_override()
+    if override is not None:
+        path = override / "cache"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_cache_dir(APP_ID, ORG_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_database_path() -> Path:
     return data_dir() / "curator-console.sqlite3"
 
@@ -76,3 +89,29 @@ def resources_dir() -> Path:
     if frozen:
         return Path(frozen) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def is_frozen() -> bool:
+    """Running from the PyInstaller bundle (``build.spec``) rather than from a Python install."""
+    import sys
+
+    return bool(getattr(sys, "frozen", False))
+
+
+def prepare_frozen_environment(environ=None) -> None:
+    """Set-up the bundle needs before anything else is imported (``packaging/launcher.py`` calls
+    it; a no-op outside a bundle).
+
+    PyInstaller points matplotlib's config folder at a new temporary folder on every start, so the
+    font list (every installed font, CJK ones included) would be rebuilt each time a PDF is
+    written; it goes to ``cache_dir()/matplotlib`` instead and is built once. When that folder
+    cannot be made, the temporary one stays."""
+    if not is_frozen():
+        return
+    environ = os.environ if environ is None else environ
+    try:
+        path = cache_dir() / "matplotlib"
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    environ["MPLCONFIGDIR"] = str(path)

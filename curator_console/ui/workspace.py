@@ -96,9 +96,11 @@ class WorkspacePage(QWidget):
         return make_sortable_table(model, name, self, editable=True)
 
 
-def make_sortable_table(model: RowsModel, name: str, parent: QWidget, editable: bool = False) -> QTableView:
+def make_sortable_table(model: RowsModel, name: str, parent: QWidget, editable: bool = False,
+                        copy_shortcut: bool = True) -> QTableView:
     """A table over ``model`` through a sort proxy: row selection, sortable headers, Ctrl+C copies
-    the selection as tab-separated text; cells editable by typing when ``editable``."""
+    the selection as tab-separated text (unless the caller brings its own copy, ``copy_shortcut``
+    False); cells editable by typing when ``editable``."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
@@ -124,9 +126,10 @@ def make_sortable_table(model: RowsModel, name: str, parent: QWidget, editable: 
         )
     else:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    copy = QShortcut(QKeySequence.StandardKey.Copy, view)
-    copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    copy.activated.connect(lambda: copy_selection(view))
+    if copy_shortcut:
+        copy = QShortcut(QKeySequence.StandardKey.Copy, view)
+        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.activated.connect(lambda: copy_selection(view))
     return view
 
 

@@ -14,15 +14,16 @@ from collections.abc import Callable, Mapping
 from datetime import tzinfo
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from curator_console.documents.review_text import lift_cell
 from curator_console.domain.money import Money
 from curator_console.domain.review_model import NEW_SALES, Lift, ProductResult, SegmentResult
 from curator_console.ui import formatting as fmt
-from curator_console.ui.table_model import SORT_ROLE, Column, RowsModel
+from curator_console.ui.table_model import Column, RowsModel
+from curator_console.ui.workspace import make_sortable_table
 
 COPY_ROLE = Qt.ItemDataRole.UserRole + 10  # the plain value a copy puts on the clipboard
 DASH = "—"
@@ -189,24 +190,7 @@ class SegmentsModel(ReviewTableModel):
 def make_review_table(model: ReviewTableModel, name: str, parent: QWidget) -> QTableView:
     """A read-only table over ``model`` through a sort proxy: whole rows selected, headers sort,
     Ctrl+C and the context menu copy the selected rows with the header line."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = make_sortable_table(model, name, parent, copy_shortcut=False)  # type: ignore[arg-type]
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     copy = QAction(view)
