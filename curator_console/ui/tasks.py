@@ -30,9 +30,18 @@ class _Task(QRunnable):
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - every error is reported on the GUI thread
             log.debug("background task failed:\n%s", traceback.format_exc())
-            self.relay.failed.emit(exc)
+            self._deliver(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._deliver(self.relay.done, result)
+
+    @staticmethod
+    def _deliver(signal, value) -> None:  # noqa: ANN001
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The app closed while this ran (its relay is gone with the GUI thread's objects):
+            # there is nobody left to tell.
+            log.debug("background task finished after the app closed")
 
 
 _pending: set[_Relay] = set()
