@@ -152,6 +152,9 @@ def run_live(args, started: float | None = None, on_shown=None) -> int:
     set_app_icon(app)
     settings = Settings()
     i18n.apply_language(args.lang or settings.language)
+    from curator_console.ui.appearance import apply_settings
+
+    apply_settings(settings)  # light/dark and text size (the main window applies them in run_gui)
     if args.demo:
         database = demo.open_demo_database(reset=args.reset)
     else:

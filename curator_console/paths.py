@@ -91,6 +91,19 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def user_guide_path(language: str = "en") -> Path:
+    """The user guide (Help → User guide) in ``language``: ``docs/user-guide.<language>.md`` when
+    there is one, else the English ``docs/user-guide.md``. Its screenshots are in ``docs/images/``
+    beside it. The ``docs`` folder sits beside the package in a checkout and inside the bundle
+    when frozen (the bundle carries the guides and ``docs/images``)."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    docs = Path(frozen) / "docs" if frozen else Path(__file__).resolve().parent.parent / "docs"
+    translated = docs / f"user-guide.{language}.md"
+    return translated if language and language != "en" and translated.is_file() else docs / "user-guide.md"
+
+
 def is_frozen() -> bool:
     """Running from the PyInstaller bundle (``build.spec``) rather than from a Python install."""
     import sys

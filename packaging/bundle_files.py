@@ -119,8 +119,16 @@ def migration_files(root: Path = ROOT) -> list[tuple[str, str]]:
     return pairs
 
 
+def guide_files(root: Path = ROOT) -> list[tuple[str, str]]:
+    """The user guides (Help → User guide: ``docs/user-guide*.md``) and their screenshots
+    (``docs/images/*.png``), where ``paths.user_guide_path`` looks for them in the bundle."""
+    docs = root / "docs"
+    files = sorted(docs.glob("user-guide*.md")) + sorted((docs / "images").glob("*.png"))
+    return [(str(path), path.parent.relative_to(root).as_posix()) for path in files]
+
+
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
-    return resource_files(root) + migration_files(root)
+    return resource_files(root) + migration_files(root) + guide_files(root)
 
 
 def app_modules(root: Path = ROOT) -> list[str]:

@@ -1,6 +1,6 @@
 """Take screenshots of the main window on the demo museum, for review and for docs/.
 
-    python tools/screenshots.py OUTDIR [--lang en|zh_CN] [--size 1360x860]
+    python tools/screenshots.py OUTDIR [--lang en|zh_CN] [--size 1360x860] [--appearance light|dark] [--font-scale 100]
 
 Writes one PNG per workspace (offscreen rendering, no display needed).
 """
@@ -20,6 +20,8 @@ def main() -> int:
     p.add_argument("outdir")
     p.add_argument("--lang", default="en", choices=["en", "zh_CN"])
     p.add_argument("--size", default="1360x860")
+    p.add_argument("--appearance", default="light", choices=["light", "dark"])
+    p.add_argument("--font-scale", type=int, default=100, help="text size in percent (80-160)")
     args = p.parse_args()
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -28,6 +30,7 @@ def main() -> int:
 
     from curator_console.services import demo
     from curator_console.ui import i18n
+    from curator_console.ui import settings as keys
     from curator_console.ui.context import AppContext
     from curator_console.ui.main_window import MainWindow
     from curator_console.ui.settings import Settings
@@ -36,6 +39,8 @@ def main() -> int:
     i18n.apply_language(args.lang)
     database = demo.open_demo_database()
     settings = Settings(out / "screenshot-settings.ini")
+    settings.set(keys.APPEARANCE, args.appearance)  # the main window applies both when it opens
+    settings.set(keys.FONT_SCALE, args.font_scale)
     window = MainWindow(AppContext(database, settings), demo=True)
     w, h = (int(x) for x in args.size.split("x"))
     window.resize(w, h)
@@ -46,7 +51,8 @@ def main() -> int:
             app.processEvents()
         for _ in range(20):
             app.processEvents()
-        name = out / f"{i + 1}-{page.objectName()}-{args.lang}.png"
+        suffix = "" if args.appearance == "light" else f"-{args.appearance}"
+        name = out / f"{i + 1}-{page.objectName()}-{args.lang}{suffix}.png"
         window.grab().save(str(name))
         print(name)
     window.close()

@@ -107,3 +107,26 @@ class DatabaseInfo:
     revision: str | None
     head_revision: str
     counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file of the database, as the restore dialog lists it."""
+
+    path: str
+    created_at: datetime  # UTC: from the file name when it has the app's timestamp, else its mtime
+    size_bytes: int
+    kind: str  # "upgrade" (automatic, before a schema upgrade), "manual", "restore" (safety copy), "other"
+    revision: str | None  # the schema revision stored in it (None: none, or unreadable)
+    upgraded_from: str = ""  # for "upgrade": the revision the database had then
+
+
+@dataclass(frozen=True)
+class RestoreSummary:
+    """What ``services.database.restore_backup`` did."""
+
+    source: str  # the backup file restored
+    source_revision: str
+    safety_backup: str  # the copy of the database as it was before the restore
+    revision: str | None  # the database's schema revision now (upgraded when the backup was older)
+    upgrade_backup: str | None = None  # set when the restored backup was upgraded after another backup

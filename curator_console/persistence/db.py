@@ -323,6 +323,114 @@ def _copy_tables_to_sqlite(engine: Engine, dest: Path) -> None:
         out_engine.dispose()
 
 
+# --- Restore -------------------------------------------------------------------------------
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision stored in an SQLite file, read without changing it; ``None`` when the
+    file has none or cannot be read (no checks: for listing backups)."""
+    try:
+        params = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{params}", uri=True)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def check_backup_file(path: Path) -> str:
+    """Check, read-only, that ``path`` is a Curator Console database this version can open (the
+    same checks as opening one: SQLite header, ``quick_check``, ours, not newer). Returns its
+    schema revision; raises a DatabaseError naming the file otherwise."""
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist.")
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a database file.")
+    revision = _check_sqlite_file(path)
+    _check_revision(revision, str(path))
+    if revision is None:
+        raise NotADatabaseError(f"{path} holds no Curator Console data (it is an empty database). Nothing was changed.")
+    return revision
+
+
+def _copy_sqlite(source: Path, dest: Path) -> None:
+    """A consistent copy of ``source`` (read-only; its -wal file included) at ``dest``."""
+    params = "mode=ro" if Path(f"{source}-wal").exists() else "mode=ro&immutable=1"
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?{params}", uri=True)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            out.close()
+    finally:
+        src.close()
+
+
+def _checkpoint_and_close(path: Path) -> None:
+    """Fold the -wal file into ``path`` and remove it (refused while another program writes)."""
+    conn = sqlite3.connect(path, timeout=5)
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise DatabaseError(f"{path} is in use by another program; close it there and try again. Nothing was changed.")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot prepare {path} for the restore ({exc}). Nothing was changed.") from None
+    finally:
+        conn.close()
+
+
+def replace_sqlite_database(database: Database, source: Path, *, backups_dir: Path) -> None:
+    """Replace the SQLite file of ``database`` with a copy of ``source`` (already checked with
+    ``check_backup_file``) and reopen ``database`` in place: its engine and session factory then
+    work on the restored file (upgraded first when it is older, with the usual backup).
+
+    The copy is written beside the database and checked before it replaces the file in one rename;
+    until then the database is unchanged.
+    """
+    path = sqlite_path(database.url)
+    if path is None:
+        raise DatabaseError("Only a database file can be replaced from a backup.")
+    staging = path.with_name(f".{path.name}.restoring")
+    for leftover in (staging, Path(f"{staging}-journal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        _copy_sqlite(source, staging)
+        revision = _check_sqlite_file(staging)
+        _check_revision(revision, str(source))
+    except sqlite3.Error as exc:
+        staging.unlink(missing_ok=True)
+        raise DatabaseError(f"Cannot copy {source}: {exc}. Nothing was changed.") from None
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    database.engine.dispose()
+    try:
+        if path.exists():
+            _checkpoint_and_close(path)
+        for side in ("-wal", "-shm"):
+            Path(f"{path}{side}").unlink(missing_ok=True)
+        os.replace(staging, path)
+    except OSError as exc:
+        staging.unlink(missing_ok=True)
+        raise DatabaseError(f"Cannot replace {path}: {exc.strerror or exc}. The database was left as it was.") from None
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    reopened = open_database(database.url, backups_dir=backups_dir)
+    database.engine = reopened.engine
+    database.session_factory = reopened.session_factory
+    database.revision = reopened.revision
+    database.backup_path = reopened.backup_path
+
+
 # --- Open ----------------------------------------------------------------------------------
 
 

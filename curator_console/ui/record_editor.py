@@ -36,13 +36,15 @@ from shiboken6 import isValid
 
 from curator_console.services.collection import ValidationError
 from curator_console.services.collection_objects import ConcurrentEditError, FieldError
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
+from curator_console.ui import layout_state
 from curator_console.ui.commands import AppliedEditCommand
 from curator_console.ui.thumbnails import Thumbnails
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp")
-ERROR_COLOR = "color: #b3261e;"
-ERROR_STYLE = "border: 1px solid #b3261e; border-radius: 3px;"  # a field holding a refused value
+ERROR_COLOR = "color: $error;"  # templates for appearance.styled: the colour follows light/dark
+ERROR_STYLE = "border: 1px solid $error; border-radius: 3px;"  # a field holding a refused value
 
 
 def local_files(mime: QMimeData) -> list[str]:
@@ -57,7 +59,7 @@ def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_COLOR)
+    appearance.styled(label, ERROR_COLOR)
     label.hide()
     return label
 
@@ -110,6 +112,7 @@ class RecordEditor(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._opened_beside = False  # shown beside its list before (open_beside keeps its width then)
 
         # Header: what is being edited, and a close button.
         self.heading = QLabel()
@@ -133,8 +136,8 @@ class RecordEditor(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("editorBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #5d4200; border: 1px solid #e8c95a;"
-                                  " border-radius: 4px; padding: 6px 8px; }")
+        appearance.styled(self.banner, "QLabel { background: $banner_bg; color: $banner_fg; "
+                                       "border: 1px solid $banner_border; border-radius: 4px; padding: 6px 8px; }")
         self.banner.hide()
 
         body = QWidget()
@@ -344,9 +347,17 @@ class RecordEditor(QWidget):
         record is shown."""
         if not self.isVisible():
             self.show()
-            total = max(600, splitter.width())
-            editor_width = max(self.minimumWidth(), min(width, int(total * share)))
-            splitter.setSizes([total - editor_width, editor_width])
+            splitter.refresh()  # lay the shown pane out now: its remembered width, if any
+            # The width the editor had when it was last open (this session, or the last one:
+            # ui/layout_state.py) is kept; the first time, it gets its default share.
+            index = splitter.indexOf(self)
+            kept = splitter.sizes()[index] if index >= 0 else 0
+            remembered = self._opened_beside or bool(splitter.property(layout_state.RESTORED))
+            if not (remembered and kept >= max(self.minimumWidth(), 160)):
+                total = max(600, splitter.width())
+                editor_width = max(self.minimumWidth(), min(width, int(total * share)))
+                splitter.setSizes([total - editor_width, editor_width])
+            self._opened_beside = True
         self.show_record(record_id)
         if focus:
             widget = self.editors[focus]
@@ -472,12 +483,12 @@ class RecordEditor(QWidget):
             label.setText(message)
             label.show()
             self.scroll.ensureWidgetVisible(widget)
-            widget.setStyleSheet(ERROR_STYLE)
+            appearance.styled(widget, ERROR_STYLE)
             widget.setToolTip(message)
         else:
             if label.isVisible():
                 label.hide()
-            widget.setStyleSheet("")
+            appearance.styled(widget, "")
             widget.setToolTip("")
 
     def _clear_errors(self) -> None:

@@ -31,6 +31,14 @@ WORDS_PM = Key("timing/words_per_minute", DEFAULT_WORDS_PER_MINUTE, int)
 WORKSPACE = Key("window/workspace", 0, int)
 GEOMETRY = Key("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Key("window/state", QByteArray(), QByteArray)
+APPEARANCE = Key("ui/appearance", "system", str)  # "system" (follow the OS), "light" or "dark"
+FONT_SCALE = Key("ui/font_scale", 100, int)  # text size, percent of the system's
+
+
+def layout_key(scope: str, name: str) -> Key:
+    """Where a splitter's or table header's state is kept: ``layout/<workspace>/<widget>``, both
+    object names (one key per splitter of each workspace)."""
+    return Key(f"layout/{scope}/{name}", QByteArray(), QByteArray)
 
 
 class Settings:
@@ -77,6 +85,15 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self.set(LANGUAGE, value if value in LANGUAGES else "")
+
+    @property
+    def appearance(self) -> str:
+        value = self.get(APPEARANCE)
+        return value if value in ("system", "light", "dark") else "system"
+
+    @property
+    def font_scale(self) -> int:
+        return max(80, min(160, self.get(FONT_SCALE)))
 
     @property
     def reading_speed(self) -> ReadingSpeed:

@@ -1,4 +1,5 @@
-"""Settings: interface language, database location, reading speeds used to time scripts."""
+"""Settings: interface language, appearance (light/dark, text size), database location, reading
+speeds used to time scripts."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui import settings as keys
 from curator_console.ui.settings import Settings
@@ -38,10 +40,27 @@ class SettingsDialog(QDialog):
         self.language.addItem("简体中文", "zh_CN")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearanceCombo")
+        self.appearance.addItem(self.tr("Same as the system"), appearance.SYSTEM)
+        self.appearance.addItem(self.tr("Light"), appearance.LIGHT)
+        self.appearance.addItem(self.tr("Dark"), appearance.DARK)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
+        self.font_scale = QSpinBox()
+        self.font_scale.setObjectName("fontScaleSpin")
+        self.font_scale.setRange(appearance.FONT_SCALE_MIN, appearance.FONT_SCALE_MAX)
+        self.font_scale.setSingleStep(appearance.FONT_SCALE_STEP)
+        self.font_scale.setSuffix(" %")
+        self.font_scale.setValue(settings.font_scale)
+        self.font_scale.setToolTip(self.tr("The size of all text in the app, in percent of the system's"))
+
         self.database = QLineEdit(settings.get(keys.DATABASE))
         self.database.setObjectName("databaseEdit")
         self.database.setPlaceholderText(self.tr("Default: the file in your data folder"))
+        self.database.setAccessibleName(self.tr("Database location"))
         browse = QPushButton(self.tr("Browse…"))
+        browse.setObjectName("browseDatabaseButton")
+        browse.setAccessibleName(self.tr("Choose the database file"))
         browse.clicked.connect(self._browse)
         db_row = QHBoxLayout()
         db_row.addWidget(self.database, 1)
@@ -64,6 +83,8 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Interface language"), self.language)
+        form.addRow(self.tr("Appearance"), self.appearance)
+        form.addRow(self.tr("Text size"), self.font_scale)
         form.addRow(self.tr("Database"), db_row)
         form.addRow("", db_note)
         form.addRow(self.tr("Chinese reading speed"), self.cjk_speed)
@@ -104,5 +125,7 @@ class SettingsDialog(QDialog):
         self.settings.set(keys.DATABASE, self.database.text().strip())
         self.settings.set(keys.CJK_CPM, self.cjk_speed.value())
         self.settings.set(keys.WORDS_PM, self.word_speed.value())
+        self.settings.set(keys.APPEARANCE, self.appearance.currentData())
+        self.settings.set(keys.FONT_SCALE, self.font_scale.value())
         self.settings.sync()
         return self.settings.language != old_language

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from curator_console.ui import appearance
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -33,7 +35,7 @@ class Column:
 class RowsModel(QAbstractTableModel):
     edit_requested = Signal(int, str, str)
 
-    WARN = QColor("#b3261e")
+    WARN = QColor("#b3261e")  # the light palette's warning colour (cells use appearance.colour("error"))
 
     def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
@@ -99,7 +101,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and col.warn is not None and col.warn(row):
-            return QBrush(self.WARN)
+            return QBrush(appearance.colour("error"))  # the warning colour of the current palette
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -17,11 +17,12 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen, QPixmap, QPolygon
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPainterPath, QPen, QPixmap, QPolygon
 
 from shiboken6 import isValid
 
 from curator_console.persistence.media import MediaStore
+from curator_console.ui import appearance
 from curator_console.ui.tasks import run_task
 
 # Refuse to decode anything that would need more than this much memory (a 8000 × 8000 RGBA image).
@@ -82,10 +83,10 @@ def placeholder(px: int, broken: bool = False) -> QPixmap:
     rect = QRect(m, m, px - 2 * m, px - 2 * m)
     path = QPainterPath()
     path.addRoundedRect(rect, px / 12, px / 12)
-    p.fillPath(path, QColor("#eceff1"))
-    p.setPen(QPen(QColor("#b0bec5"), max(1, px // 32)))
+    p.fillPath(path, appearance.colour("placeholder_bg"))  # a quiet tile on a light or a dark palette
+    ink = appearance.colour("placeholder_ink")
+    p.setPen(QPen(ink, max(1, px // 32)))
     p.drawPath(path)
-    ink = QColor("#b0bec5")
     p.setBrush(ink)
     p.setPen(Qt.PenStyle.NoPen)
     w, h = rect.width(), rect.height()
@@ -98,7 +99,7 @@ def placeholder(px: int, broken: bool = False) -> QPixmap:
     ]
     p.drawPolygon(QPolygon([QPoint(x, y) for x, y in hills]))
     if broken:
-        p.setPen(QPen(QColor("#90a4ae"), max(1, px // 20)))
+        p.setPen(QPen(appearance.colour("muted"), max(1, px // 20)))
         p.drawLine(rect.topRight() + QPoint(-m, m), rect.bottomLeft() + QPoint(m, -m))
     p.end()
     return pm
@@ -122,7 +123,7 @@ class Thumbnails(QObject):
         self.made = 0  # thumbnails delivered from the workers (disk cache reads included)
 
     def placeholder(self, px: int, broken: bool = False) -> QPixmap:
-        key = (px, broken)
+        key = (px, broken, appearance.is_dark())
         if key not in self._placeholders:
             self._placeholders[key] = placeholder(px, broken)
         return self._placeholders[key]

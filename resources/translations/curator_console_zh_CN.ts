@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Database address</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <source>Database engine</source>
+        <translation>数据库引擎</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>About Curator Console</source>
+        <translation>关于 Curator Console</translation>
+    </message>
+    <message>
+        <source>Prepare, run and review curator-led live-stream tours.</source>
+        <translation>策划、直播并复盘由策展人主讲的直播导览。</translation>
+    </message>
+    <message>
+        <source>When you write to support, please include these facts: “Copy” puts them on the clipboard.</source>
+        <translation>联系技术支持时，请附上以下信息：点击“复制”即可将其放到剪贴板。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy these facts as text, to paste into an email</source>
+        <translation>将这些信息复制为文本，便于粘贴到邮件中</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database</source>
@@ -392,6 +451,17 @@
     <message>
         <source>The token is kept in the system keychain, never in the database.</source>
         <translation>令牌保存在系统钥匙串中，绝不写入数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsDialog</name>
+    <message>
+        <source>Platform connections</source>
+        <translation>平台连接</translation>
+    </message>
+    <message>
+        <source>Add a connection to go live on YouTube, Twitch or a live-commerce platform, to bring in your Shopify store's products and orders, or to switch OBS scenes from the live console. Tokens are kept in the system's keychain. Rehearsals need none of this: they run on the built-in simulator. Settings → Connections shows the same list later.</source>
+        <translation>添加连接后，即可在 YouTube、Twitch 或直播电商平台开播，导入 Shopify 店铺的商品和订单，或在直播控制台中切换 OBS 场景。令牌保存在系统钥匙串中。彩排无需任何连接：它在内置模拟平台上进行。以后也可以在“设置 → 连接”中看到同一列表。</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1422,60 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>The database has content now, so the workspaces are open. Help → Getting started shows the guided path again.</source>
+        <translation>数据库中已有内容，已为你打开工作区。“帮助 → 快速入门”可再次显示引导步骤。</translation>
+    </message>
+    <message>
+        <source>Open the demo museum</source>
+        <translation>打开演示博物馆</translation>
+    </message>
+    <message>
+        <source>A live session is open. Close the live console before opening the demo museum.</source>
+        <translation>有一场直播正在进行。请先关闭直播控制台，再打开演示博物馆。</translation>
+    </message>
+    <message>
+        <source>Opening the demo museum…</source>
+        <translation>正在打开演示博物馆…</translation>
+    </message>
+    <message>
+        <source>Could not open the demo museum</source>
+        <translation>无法打开演示博物馆</translation>
+    </message>
+    <message>
+        <source>The demo museum is open (%1). Your own database is unchanged; the next start opens it again.</source>
+        <translation>演示博物馆已打开（%1）。你自己的数据库保持不变，下次启动时会重新打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>快速入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The first steps, from an empty database to your first rehearsal</source>
+        <translation>从空数据库到第一次彩排的入门步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every key of the main window and the live console</source>
+        <translation>主窗口和直播控制台的全部按键</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>How to prepare, run and review a tour, step by step</source>
+        <translation>一步步了解如何策划、直播和复盘一场导览</translation>
+    </message>
+</context>
+<context>
     <name>IiifManifestDialog</name>
     <message>
         <source>Import IIIF manifest</source>
@@ -1871,6 +1995,10 @@
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
+        <source>Restore from bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
@@ -1927,12 +2055,44 @@
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <source>About Curator Console</source>
-        <translation>关于 Curator Console</translation>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;Prepare, run and review curator-led live-stream tours.&lt;/p&gt;&lt;p&gt;Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6&lt;br&gt;Database: %7 (schema %8)&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;策划、主持并复盘由策展人讲解的直播导览。&lt;/p&gt;&lt;p&gt;Qt %3 · PySide6 %4 · Python %5 · SQLAlchemy %6&lt;br&gt;数据库：%7（架构版本 %8）&lt;/p&gt;</translation>
+        <source>Restoring from a backup works on a database file only. %1 is a shared database server: ask its administrator to restore it.</source>
+        <translation>只能从备份恢复数据库文件。%1 是共享数据库服务器：请联系其管理员进行恢复。</translation>
+    </message>
+    <message>
+        <source>A live session is open. Close the live console before restoring the database.</source>
+        <translation>有直播场次正在进行。请先关闭直播控制台，再恢复数据库。</translation>
+    </message>
+    <message>
+        <source>Replace the database %1 with the backup %2 (made %3, %4)?
+
+Everything in the database now is replaced by what the backup holds. A copy of the database as it is now is kept in %5 first.</source>
+        <translation>用备份 %2（%3，%4）替换数据库 %1？
+
+数据库中的现有内容将全部被备份中的内容取代。替换前，会先把数据库当前的副本保存在 %5。</translation>
+    </message>
+    <message>
+        <source>Could not restore the backup</source>
+        <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <source>Restored from %1</source>
+        <translation>已从 %1 恢复</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The database now holds the backup %1.
+
+The database as it was before is kept at %2.</source>
+        <translation>数据库现在的内容来自备份 %1。
+
+恢复前的数据库保存在 %2。</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3614,95 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Automatic, before an upgrade</source>
+        <translation>自动（升级前）</translation>
+    </message>
+    <message>
+        <source>Automatic, before a restore</source>
+        <translation>自动（恢复前）</translation>
+    </message>
+    <message>
+        <source>Made with Back up database</source>
+        <translation>通过“备份数据库”创建</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>选择的文件</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>schema revision of a backup</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <comment>schema revision</comment>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>数据结构版本</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore the database from a backup</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>The database %1 is replaced by the backup you choose. Before that, a copy of it as it is now is kept in the backups folder, so a restore can be undone by restoring that copy.</source>
+        <translation>数据库 %1 将被你选择的备份替换。替换前，会先在备份文件夹中保存它当前的副本，因此可以通过恢复该副本来撤销这次恢复。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file kept somewhere else</source>
+        <translation>从保存在其他位置的备份文件恢复</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>There are no backups in %1 yet. Choose a backup file kept elsewhere with “Choose file…”.</source>
+        <translation>%1 中还没有备份。可通过“选择文件…”选择保存在其他位置的备份文件。</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Curator Console database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Curator Console 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>Unfinished sessions</source>
@@ -4273,12 +4522,32 @@
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>The size of all text in the app, in percent of the system's</source>
+        <translation>应用中所有文字的大小（相对于系统字号的百分比）</translation>
+    </message>
+    <message>
         <source>Default: the file in your data folder</source>
         <translation>默认：数据文件夹中的文件</translation>
     </message>
     <message>
+        <source>Database location</source>
+        <translation>数据库位置</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>选择数据库文件</translation>
     </message>
     <message>
         <source>A file path, or a shared database address such as postgresql+psycopg://user@server/museum. Now open: %1. A new location is used from the next start.</source>
@@ -4295,6 +4564,14 @@
     <message>
         <source>Interface language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
     </message>
     <message>
         <source>Database</source>
@@ -4323,6 +4600,41 @@
     <message>
         <source>Curator Console database (*.sqlite3 *.db);;All files (*)</source>
         <translation>Curator Console 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>leave full screen (never ends the session)</source>
+        <translation>退出全屏（不会结束场次）</translation>
+    </message>
+    <message>
+        <source>In the %1 workspace</source>
+        <translation>在“%1”工作区</translation>
+    </message>
+    <message>
+        <source>Live console and teleprompter</source>
+        <translation>直播控制台和提词器</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>The keys of the main window by menu, of each workspace, and of the live console (they work while the console or its teleprompter window is in front).</source>
+        <translation>按菜单列出的主窗口按键、各工作区的按键，以及直播控制台的按键（控制台或其提词器窗口在前台时有效）。</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. “undo” or “Ctrl+”</source>
+        <translation>筛选，例如“撤销”或“Ctrl+”</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -5434,6 +5746,17 @@
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide could not be read (%1): %2</source>
+        <translation>无法读取用户指南（%1）：%2</translation>
+    </message>
+</context>
+<context>
     <name>VersionsDialog</name>
     <message>
         <source>Saved versions</source>
@@ -5548,6 +5871,193 @@
     <message>
         <source>segment</source>
         <translation>环节</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Curator Console</source>
+        <translation>欢迎使用 Curator Console</translation>
+    </message>
+    <message>
+        <source>Prepare a live-stream tour around your collection, run it with viewers and sales arriving as you speak, and see afterwards what it did for the museum shop. Choose how to begin:</source>
+        <translation>围绕你的藏品策划一场直播导览，开播时观众和订单实时涌入，结束后看看它为文创商店带来了什么。选择一种开始方式：</translation>
+    </message>
+    <message>
+        <source>Look around first</source>
+        <translation>先随便看看</translation>
+    </message>
+    <message>
+        <source>Start with your collection</source>
+        <translation>从你的藏品开始</translation>
+    </message>
+    <message>
+        <source>Bring in your objects from a spreadsheet (CSV), a JSON file or a IIIF manifest; the columns are matched with you before anything is saved.</source>
+        <translation>从电子表格（CSV）、JSON 文件或 IIIF 清单导入藏品；保存之前会先和你一起核对各列的对应关系。</translation>
+    </message>
+    <message>
+        <source>Import a collection…</source>
+        <translation>导入藏品…</translation>
+    </message>
+    <message>
+        <source>…or from The Met or the Art Institute of Chicago</source>
+        <translation>…或从大都会艺术博物馆、芝加哥艺术博物馆导入</translation>
+    </message>
+    <message>
+        <source>Go live on your channel</source>
+        <translation>在你的频道开播</translation>
+    </message>
+    <message>
+        <source>Connect YouTube, Twitch, a live-commerce platform, your Shopify store or OBS. Rehearsals need no connection: they run on the built-in simulator.</source>
+        <translation>连接 YouTube、Twitch、直播电商平台、你的 Shopify 店铺或 OBS。彩排无需连接：它在内置模拟平台上进行。</translation>
+    </message>
+    <message>
+        <source>Connect a platform…</source>
+        <translation>连接平台…</translation>
+    </message>
+    <message>
+        <source>Guided path: from an empty database to your first rehearsal</source>
+        <translation>入门引导：从空数据库到第一次彩排</translation>
+    </message>
+    <message>
+        <source>Each step is ticked off as soon as the database holds it. The button beside a step takes you there.</source>
+        <translation>数据库中一有相应内容，对应步骤就会打勾。点击步骤旁的按钮即可前往。</translation>
+    </message>
+    <message>
+        <source>Add objects</source>
+        <translation>添加藏品</translation>
+    </message>
+    <message>
+        <source>Link shop products</source>
+        <translation>关联文创商品</translation>
+    </message>
+    <message>
+        <source>Write a tour</source>
+        <translation>编写导览</translation>
+    </message>
+    <message>
+        <source>Check readiness</source>
+        <translation>开播检查</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>The demo museum keeps a database of its own: your data is never mixed with it, and the next start opens your own database again. Help → Getting started brings this page back at any time; Help → User guide explains every step.</source>
+        <translation>演示博物馆使用单独的数据库：不会与你的数据混在一起，下次启动时会重新打开你自己的数据库。随时可以通过“帮助 → 快速入门”回到本页；“帮助 → 用户指南”详细介绍每一步。</translation>
+    </message>
+    <message>
+        <source>Opening the demo museum…</source>
+        <translation>正在打开演示博物馆…</translation>
+    </message>
+    <message>
+        <source>The demo museum is open</source>
+        <translation>演示博物馆已打开</translation>
+    </message>
+    <message>
+        <source>Open the demo museum</source>
+        <translation>打开演示博物馆</translation>
+    </message>
+    <message>
+        <source>You are looking at the demo museum: its objects, shop products, tours, a template and past sessions to review.</source>
+        <translation>你正在查看演示博物馆：其中有藏品、文创商品、导览、一个模板，以及可供复盘的往期场次。</translation>
+    </message>
+    <message>
+        <source>A small museum with objects, shop products, two tours, a template and three past sessions to review. It has a database of its own.</source>
+        <translation>一座小型博物馆，含藏品、文创商品、两场导览、一个模板和三场可供复盘的往期场次。它使用单独的数据库。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>The collection holds %1 objects.</source>
+        <translation>藏品库中有 %1 件藏品。</translation>
+    </message>
+    <message>
+        <source>Open the Collection</source>
+        <translation>打开“藏品”</translation>
+    </message>
+    <message>
+        <source>Import your collection (or open the demo museum to try everything first). Objects carry the titles, dates, images and image rights your tour talks about.</source>
+        <translation>导入你的藏品（也可以先打开演示博物馆试用全部功能）。藏品记录导览要讲到的名称、年代、图片和图片版权。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shop products are linked to objects.</source>
+        <translation>%2 件文创商品中有 %1 件已关联藏品。</translation>
+    </message>
+    <message>
+        <source>%1 shop products, none linked to an object yet: in the Store, link each product to the objects it belongs to.</source>
+        <translation>已有 %1 件文创商品，但都还没有关联藏品：请在“文创商店”中把每件商品关联到对应的藏品。</translation>
+    </message>
+    <message>
+        <source>In the Store, import the shop's products (a Shopify CSV export works) or add them, and link each to the objects it belongs to, so a tour can feature them.</source>
+        <translation>在“文创商店”中导入（可用 Shopify 导出的 CSV）或添加商品，并把每件商品关联到对应的藏品，导览中才能推荐它们。</translation>
+    </message>
+    <message>
+        <source>Open the Store</source>
+        <translation>打开“文创商店”</translation>
+    </message>
+    <message>
+        <source>Tours with segments: %1.</source>
+        <translation>已有环节的导览：%1 场。</translation>
+    </message>
+    <message>
+        <source>Open Tours</source>
+        <translation>打开“导览”</translation>
+    </message>
+    <message>
+        <source>Create a tour in Tours (the arrow beside New tour starts one from a template), then add its segments: the objects shown, the products featured and what you will say.</source>
+        <translation>在“导览”中新建导览（“新建导览”旁的箭头可从模板新建），然后添加环节：要展示的藏品、要推荐的商品和讲稿。</translation>
+    </message>
+    <message>
+        <source>New tour…</source>
+        <translation>新建导览…</translation>
+    </message>
+    <message>
+        <source>“%1” is ready to go live.</source>
+        <translation>“%1”已可以开播。</translation>
+    </message>
+    <message>
+        <source>The readiness check beside “%1” lists what to fix first: missing scripts, image rights, prices, stock, a tour longer than its slot.</source>
+        <translation>“%1”旁的开播检查列出了需要先处理的问题：缺少讲稿、图片版权、价格、库存、导览超出时段等。</translation>
+    </message>
+    <message>
+        <source>Once a tour has segments, its readiness check lists what to fix before going live.</source>
+        <translation>导览有了环节之后，开播检查会列出开播前需要处理的问题。</translation>
+    </message>
+    <message>
+        <source>Sessions so far: %1 (rehearsals: %2). The Review workspace shows what each one did for the shop.</source>
+        <translation>已有场次：%1（其中彩排 %2 场）。“复盘”工作区会显示每一场为商店带来了什么。</translation>
+    </message>
+    <message>
+        <source>Run the tour on the built-in simulator: a simulated audience and shop react while you speak, and nothing goes out to real viewers.</source>
+        <translation>在内置模拟平台上演练导览：讲解时，模拟的观众和商店会实时响应，不会有任何内容发给真实观众。</translation>
+    </message>
+    <message>
+        <source>Start a rehearsal…</source>
+        <translation>开始彩排…</translation>
+    </message>
+    <message>
+        <source>Write a tour with at least one segment first</source>
+        <translation>请先编写至少包含一个环节的导览</translation>
+    </message>
+    <message>
+        <source>Create a tour first</source>
+        <translation>请先新建导览</translation>
     </message>
 </context>
 <context>

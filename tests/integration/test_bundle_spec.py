@@ -117,6 +117,20 @@ def test_resources_are_found_inside_a_frozen_bundle(tmp_path, monkeypatch):
     assert (resources / "icons" / "app.png").is_file()
 
 
+def test_the_user_guides_and_their_images_travel_where_help_looks_for_them(tmp_path, monkeypatch):
+    from curator_console import paths
+
+    meipass = lay_out(bundle.guide_files(), tmp_path / "bundle")
+    monkeypatch.setattr(sys, "_MEIPASS", str(meipass), raising=False)
+    for language in ("en", "zh_CN"):
+        guide = paths.user_guide_path(language)
+        assert guide.is_file() and guide.parent == meipass / "docs"
+        text = guide.read_text(encoding="utf-8")
+        for image in re.findall(r"\]\((images/[^)\s]+\.png)\)", text):
+            assert (guide.parent / image).is_file(), image
+    assert paths.user_guide_path("zh_CN").name == "user-guide.zh_CN.md"
+
+
 # --- icons -----------------------------------------------------------------------------------
 
 

@@ -238,15 +238,14 @@ def test_back_up_cancelled_writes_nothing(app, tmp_path, monkeypatch):
     assert sorted(p.name for p in app.db_path.parent.iterdir()) == before
 
 
-def test_about_box_names_version_and_database(app, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_about_box_names_version_and_database(app):
     from curator_console import __version__
+    from curator_console.ui.help.about import AboutDialog
 
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
     app.window.about_action.trigger()
-    (title, text), = shown
+    dialog = app.window.findChild(AboutDialog)
+    title, text = dialog.windowTitle(), dialog.text()
     assert "Curator Console" in title
     assert __version__ in text and app.database.revision in text
     assert app.db_path.name in text
+    dialog.close()

@@ -43,6 +43,7 @@ from shiboken6 import isValid
 from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import collection_objects as objsvc
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.record_editor import FieldSpec, RecordEditor, error_label, local_files, stacked
 from curator_console.ui.tasks import run_task
@@ -412,7 +413,9 @@ class ObjectEditor(RecordEditor):
         self.remove_image_button.setText(self.tr("Remove"))
         self.primary_button.setText(self.tr("Make primary"))
         self.left_button.setToolTip(self.tr("Move the image earlier"))
+        self.left_button.setAccessibleName(self.left_button.toolTip())  # "◀" says nothing to a screen reader
         self.right_button.setToolTip(self.tr("Move the image later"))
+        self.right_button.setAccessibleName(self.right_button.toolTip())
         self.image_hint.setText(self.tr("The first image is the primary one. Drag thumbnails to reorder; drop image files here to add them."))
         self.used_box.setTitle(self.tr("Used in"))
         self.products_label.setText(self.tr("Products linked to this object"))
@@ -467,16 +470,28 @@ class ObjectEditor(RecordEditor):
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
+        chips: list[QToolButton] = []
         for tag in tags:
             chip = QToolButton()
             chip.setObjectName("tagChip")
             chip.setText(f"{tag}  ✕")
             chip.setToolTip(fmt.arg(self.tr("Remove the tag “%1”"), tag))
             chip.setAccessibleName(fmt.arg(self.tr("Remove the tag “%1”"), tag))
-            chip.setStyleSheet("QToolButton { border: 1px solid #9fb3c8; border-radius: 10px; padding: 2px 8px;"
-                               " background: #e8f0f8; } QToolButton:hover { background: #d3e2f1; }")
+            appearance.styled(chip, "QToolButton { border: 1px solid $chip_border; border-radius: 10px; "
+                                    "padding: 2px 8px; background: $chip_bg; } "
+                                    "QToolButton:hover { background: $chip_hover; }")
             chip.clicked.connect(lambda _c=False, t=tag: self.remove_tag(t))
             self.chip_layout.addWidget(chip)
+            chips.append(chip)
+        # Tab reaches the chips where they are shown: above the line that adds a tag, not after
+        # the last field of the editor (new widgets join the end of the focus chain).
+        before = self.tag_input.previousInFocusChain()
+        while before.focusPolicy() == Qt.FocusPolicy.NoFocus and before is not self.window():
+            before = before.previousInFocusChain()  # setTabOrder ignores a widget that takes no focus
+        for prev, chip in zip([before, *chips], chips):
+            QWidget.setTabOrder(prev, chip)
+        if chips:
+            QWidget.setTabOrder(chips[-1], self.tag_input)
         self.chips.setVisible(bool(tags))
         self.no_tags.setVisible(not tags)
         self.chips.updateGeometry()

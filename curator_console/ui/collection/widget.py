@@ -32,6 +32,7 @@ from curator_console.persistence.media import MediaStore
 from curator_console.services import collection as svc
 from curator_console.services import collection_objects as objsvc
 from curator_console.ui import formatting as fmt
+from curator_console.ui import icons
 from curator_console.ui.collection.editor import ObjectEditor
 from curator_console.ui.collection.filters import FilterBar
 from curator_console.ui.collection.model import LazyColumn, LazyRowsModel
@@ -109,6 +110,7 @@ class CollectionPage(WorkspacePage):
         self.filters = FilterBar()
         self.new_button = QPushButton()
         self.new_button.setObjectName("newObjectButton")
+        self.new_button.setIcon(icons.icon("new"))
         self.new_button.clicked.connect(self.new_object)
 
         uow = context.uow

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_console.persistence import secrets
+from curator_console.ui import appearance
 from curator_console.ui.platform_names import platform_label
 from curator_console.services.connections import ConnectionError_, ConnectionSpec, validate
 
@@ -60,7 +61,7 @@ class ConnectionDialog(QDialog):
         self.keychain_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("connectionError")
-        self.error.setStyleSheet("color: #b3261e;")
+        appearance.styled(self.error, "color: $error;")
         self.error.setWordWrap(True)
 
         form = QFormLayout()

@@ -3,11 +3,12 @@ Tests run in the background and answer in plain words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from shiboken6 import isValid
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from curator_console.services import connections as svc
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.connections.dialog import ConnectionDialog
 from curator_console.ui.platform_names import platform_label
@@ -30,6 +31,8 @@ class ConnectionsPanel(WorkspacePage):
             Column("url", lambda: self.tr("Address"), lambda r: r.base_url or (self.tr("(built in)") if r.platform == "simulator" else self.tr("(default)"))),
         ], self)
         self.table = self.make_table(self.model, "connectionsSettingsTable")
+        # The Live workspace's name for the same list (and its translation).
+        self.table.setAccessibleName(QCoreApplication.translate("LivePage", "Platform connections"))
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName("addConnection")
@@ -134,7 +137,7 @@ class ConnectionsPanel(WorkspacePage):
         if row is None:
             return
         self.test_button.setEnabled(False)
-        self.result.setStyleSheet("")
+        appearance.styled(self.result, "")
         self.result.setText(fmt.arg(self.tr("Testing “%1”…"), row.name))
         uow, http = self.context.uow, self.context.http
 
@@ -142,14 +145,14 @@ class ConnectionsPanel(WorkspacePage):
             if not isValid(self):
                 return
             self.test_button.setEnabled(True)
-            self.result.setStyleSheet("color: #1b6e20;")
+            appearance.styled(self.result, "color: $ok;")
             self.result.setText(message)
 
         def failed(exc: BaseException) -> None:
             if not isValid(self):
                 return
             self.test_button.setEnabled(True)
-            self.result.setStyleSheet("color: #b3261e;")
+            appearance.styled(self.result, "color: $error;")
             self.result.setText(fmt.arg(self.tr("“%1” did not answer as expected: %2"), row.name, exc))
 
         run_task(lambda: svc.test_connection(uow(), row.name, http), done, failed)

@@ -42,6 +42,7 @@ from shiboken6 import isValid
 from curator_console.importers.mapping import normalize_header
 from curator_console.services import collection_import as svc
 from curator_console.services.order_import import DEFAULT_CONNECTION
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.context import AppContext
 from curator_console.ui.imports.common import field_label, spec_label
@@ -54,7 +55,7 @@ from curator_console.ui.workspace import heading
 PREVIEW_ROWS = 20
 COMBO_MIN_WIDTH = 150
 _MARGIN = 3
-WARN = QColor("#9a5b00")
+WARN = QColor("#9a5b00")  # the light palette's; headers use appearance.colour("warning")
 
 # (codec name, label) — the label is translated in ``_encoding_label``.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "big5", "shift_jis", "cp1252", "latin-1")
@@ -98,7 +99,7 @@ class PreviewModel(RowsModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "⚠ " + (self.columns[section].title() or "")
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(WARN)
+                return QBrush(appearance.colour("warning"))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.marked_tip()
         return super().headerData(section, orientation, role)
@@ -570,7 +571,7 @@ class MappingDialog(QDialog):
 
     def _set_status(self, text: str, warn: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b3261e;" if warn else "")
+        appearance.styled(self.status, "color: $error;" if warn else "")
         self.status.setVisible(bool(text))
 
     def _encoding_chosen(self, _index: int) -> None:

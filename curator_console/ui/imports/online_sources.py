@@ -38,6 +38,7 @@ from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import collection_import
 from curator_console.services import collection_sources as sources
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.context import AppContext
 from curator_console.ui.imports.common import platform_error_text, show_message
@@ -356,7 +357,7 @@ class OnlineSourcesDialog(QDialog):
         text = self._status_fn() if self._status_fn else ""
         warn = self._status_warn
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b3261e;" if warn else "")
+        appearance.styled(self.status, "color: $error;" if warn else "")
         self.status.setVisible(bool(text))
         self.images_only.setVisible(self.current_source == "met")
         n = len(self.model.checked)
@@ -589,7 +590,7 @@ class IiifManifestDialog(QDialog):
         self.allow_http.setObjectName("iiifAllowHttp")
         self.error = QLabel()
         self.error.setObjectName("iiifError")
-        self.error.setStyleSheet("color: #b3261e;")
+        appearance.styled(self.error, "color: $error;")
         self.error.setWordWrap(True)
         self.error.hide()
         self.url_label = QLabel()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from curator_console.services import collection_import as svc
 from curator_console.services.collection_sources import FetchSummary
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.imports.common import field_label
 from curator_console.ui.imports.kinds import COLLECTION, ImportKind
@@ -216,7 +217,7 @@ class ReportDialog(QDialog):
         if self.strict_refused:
             for key in ("imported", "updated", "unchanged"):
                 self.counts[key].setText("–")
-        self.counts["rejected"].setStyleSheet("color: #b3261e;" if r.rejected_rows else "")
+        appearance.styled(self.counts["rejected"], "color: $error;" if r.rejected_rows else "")
         if r.unknown_headers:
             self.unknown.setText(fmt.arg(self.tr("Columns not imported (no field chosen): %1"),
                                          ", ".join(r.unknown_headers)))
@@ -259,10 +260,10 @@ class ReportDialog(QDialog):
         except OSError as exc:
             self.saved_to = None
             self.saved_note.setText(fmt.arg(self.tr("The report could not be saved: %1"), exc.strerror or str(exc)))
-            self.saved_note.setStyleSheet("color: #b3261e;")
+            appearance.styled(self.saved_note, "color: $error;")
             self.saved_note.setVisible(True)
             return
-        self.saved_note.setStyleSheet("")
+        appearance.styled(self.saved_note, "")
         self.retranslate()
 
 
@@ -327,7 +328,7 @@ class ImageFetchDialog(QDialog):
             label.setText(fmt.number(values[key]))
             label.setAccessibleName(fmt.arg(self.tr("%1: %2"), names[key], fmt.number(values[key])))
             self.count_names[key].setText(names[key])
-        self.counts["failed"].setStyleSheet("color: #b3261e;" if s.failed else "")
+        appearance.styled(self.counts["failed"], "color: $error;" if s.failed else "")
         notes = []
         if s.stopped:
             notes.append(fmt.arg(self.tr(

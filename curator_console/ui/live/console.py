@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from curator_console.domain.live_view import LiveObject, LiveProduct, LiveSegment, LiveView, TickerOrder
 from curator_console.domain.script_markup import plain_text
 from curator_console.domain.timing import ReadingSpeed, format_duration
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.live.minute_chart import MinuteChart
 from curator_console.ui.live.sparkline import Sparkline
@@ -86,6 +87,38 @@ KEYS: tuple[KeyBinding, ...] = (
 
 def key_text(sequence: str) -> str:
     return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def key_descriptions() -> dict[str, str]:
+    """What each command of ``KEYS`` does, translated (the console's hint line and Help → Keyboard
+    shortcuts both read it)."""
+    return {
+        "next": QCoreApplication.translate("ConsolePanel", "next segment"),
+        "previous": QCoreApplication.translate("ConsolePanel", "previous"),
+        "feature": QCoreApplication.translate("ConsolePanel", "feature product"),
+        "marker": QCoreApplication.translate("ConsolePanel", "marker"),
+        "marker_text": QCoreApplication.translate("ConsolePanel", "marker with text"),
+        "pause": QCoreApplication.translate("ConsolePanel", "pause / resume"),
+        "teleprompter": QCoreApplication.translate("ConsolePanel", "teleprompter window"),
+        "full_screen": QCoreApplication.translate("ConsolePanel", "full screen"),
+        "scroll": QCoreApplication.translate("ConsolePanel", "pause scrolling"),
+        "bigger": QCoreApplication.translate("ConsolePanel", "larger type"),
+        "smaller": QCoreApplication.translate("ConsolePanel", "smaller type"),
+    }
+
+
+def key_rows() -> list[tuple[str, str]]:
+    """``(keys as shown, what they do)`` for every binding of ``KEYS``, in order; the nine feature
+    keys as one range."""
+    words = key_descriptions()
+    rows = []
+    for binding in KEYS:
+        if binding.command == "feature":
+            keys = f"{key_text('1')}–{key_text('9')}"
+        else:
+            keys = " / ".join(key_text(k) for k in binding.keys)
+        rows.append((keys, words[binding.command]))
+    return rows
 
 
 def drift_colour(drift_seconds: float) -> str:
@@ -237,12 +270,12 @@ class ProductRow(QWidget):
         self.detail.setText(" · ".join(parts))
         if product.featured:
             self.button.setText(self.tr("Unfeature"))
-            self.setStyleSheet("ProductRow { background: #e8f5e9; border-radius: 4px; }")
+            appearance.styled(self, "ProductRow { background: $featured_bg; border-radius: 4px; }")
             self.key.setStyleSheet(f"color: white; background: {AHEAD_COLOUR}; border-radius: 4px;")
         else:
             self.button.setText(self.tr("Feature"))
-            self.setStyleSheet("")
-            self.key.setStyleSheet("color: #424242; background: #eeeeee; border-radius: 4px;")
+            appearance.styled(self, "")
+            appearance.styled(self.key, "color: $key_fg; background: $key_bg; border-radius: 4px;")
         self.button.setAccessibleName(
             fmt.arg(self.tr("Unfeature %1") if product.featured else self.tr("Feature %1"), product.title or product.sku))
 
@@ -346,7 +379,7 @@ class ConsolePanel(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
         self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.next_label.setStyleSheet("color: #455a64;")
+        appearance.styled(self.next_label, "color: $subtle;")
 
         # objects and products
         self.objects_caption = QLabel()
@@ -354,7 +387,7 @@ class ConsolePanel(QWidget):
         self.objects_box = QHBoxLayout()
         self.objects_box.setContentsMargins(0, 0, 0, 0)
         self.objects_empty = QLabel()
-        self.objects_empty.setStyleSheet("color: #757575;")
+        appearance.styled(self.objects_empty, "color: $muted;")
         self.objects_box.addWidget(self.objects_empty)
         self.objects_box.addStretch(1)
         self.object_cards: list[ObjectCard] = []
@@ -364,7 +397,7 @@ class ConsolePanel(QWidget):
         self.products_box.setContentsMargins(0, 0, 0, 0)
         self.products_box.setSpacing(2)
         self.products_empty = QLabel()
-        self.products_empty.setStyleSheet("color: #757575;")
+        appearance.styled(self.products_empty, "color: $muted;")
         self.products_box.addWidget(self.products_empty)
         self.product_rows: list[ProductRow] = []
         segment_card = _Card("segmentCard")
@@ -399,7 +432,7 @@ class ConsolePanel(QWidget):
                                                 (self.units_caption, self.units_value),
                                                 (self.revenue_caption, self.revenue_value))):
             value.setFont(_clock_font(self, 1.8))
-            caption.setStyleSheet("color: #616161;")
+            appearance.styled(caption, "color: $muted;")
             sales.addWidget(caption, 0, col)
             sales.addWidget(value, 1, col)
         sales.setColumnStretch(2, 1)
@@ -439,7 +472,7 @@ class ConsolePanel(QWidget):
         self.autopilot = QCheckBox()
         self.end_button = QPushButton()
         self.end_button.setObjectName("endButton")
-        self.end_button.setStyleSheet(f"QPushButton {{ color: {BEHIND_COLOUR}; font-weight: 600; }}")
+        appearance.styled(self.end_button, "QPushButton { color: $behind; font-weight: 600; }")
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.pause_button.clicked.connect(self.pause_requested)
@@ -461,13 +494,13 @@ class ConsolePanel(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #e65100; font-weight: 600;")
+        appearance.styled(self.notice, "color: $notice; font-weight: 600;")
         self.notice.hide()
         self.hints = QLabel()
         self.hints.setObjectName("keyHints")
         self.hints.setTextFormat(Qt.TextFormat.RichText)
         self.hints.setWordWrap(True)
-        self.hints.setStyleSheet("color: #455a64;")
+        appearance.styled(self.hints, "color: $subtle;")
 
         left = QVBoxLayout()
         left.addWidget(segment_card, 3)
@@ -485,8 +518,8 @@ class ConsolePanel(QWidget):
         bottom.addWidget(self.notice, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.hints)
-        self.setStyleSheet("QFrame#segmentCard, QFrame#itemsCard, QFrame#audienceCard "
-                           "{ border: 1px solid #dcdcdc; border-radius: 6px; background: palette(base); }")
+        appearance.styled(self, "QFrame#segmentCard, QFrame#itemsCard, QFrame#audienceCard "
+                                "{ border: 1px solid $card_border; border-radius: 6px; background: palette(base); }")
         self.retranslate()
 
     # --- texts --------------------------------------------------------------------------
@@ -521,30 +554,10 @@ class ConsolePanel(QWidget):
             self.pause_button.setText(self.tr("Pause"))
 
     def hint_descriptions(self) -> dict[str, str]:
-        return {
-            "next": self.tr("next segment"),
-            "previous": self.tr("previous"),
-            "feature": self.tr("feature product"),
-            "marker": self.tr("marker"),
-            "marker_text": self.tr("marker with text"),
-            "pause": self.tr("pause / resume"),
-            "teleprompter": self.tr("teleprompter window"),
-            "full_screen": self.tr("full screen"),
-            "scroll": self.tr("pause scrolling"),
-            "bigger": self.tr("larger type"),
-            "smaller": self.tr("smaller type"),
-        }
+        return key_descriptions()
 
     def hint_html(self) -> str:
-        words = self.hint_descriptions()
-        parts = []
-        for binding in KEYS:
-            if binding.command == "feature":
-                keys = f"{key_text('1')}–{key_text('9')}"
-            else:
-                keys = " / ".join(key_text(k) for k in binding.keys)
-            parts.append(f"<b>{keys}</b>&nbsp;{words[binding.command]}")
-        return " &nbsp;·&nbsp; ".join(parts)
+        return " &nbsp;·&nbsp; ".join(f"<b>{keys}</b>&nbsp;{words}" for keys, words in key_rows())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -665,8 +678,8 @@ class ConsolePanel(QWidget):
         if view.markers:
             state = fmt.arg(self.tr("%1 · markers: %2"), state, view.markers)
         self.state.setText(state)
-        colour = {"paused": "#e65100", "ended": "#616161"}.get(view.status, AHEAD_COLOUR)
-        self.state.setStyleSheet(f"color: {colour};")
+        colour = {"paused": "$notice", "ended": "$muted"}.get(view.status, "$ahead")
+        appearance.styled(self.state, f"color: {colour};")
         self.pause_button.setText(self.tr("Resume") if view.status == "paused" else self.tr("Pause"))
         ended = view.status == "ended"
         for w in (self.previous_button, self.next_button, self.pause_button, self.marker_button, self.end_button,
@@ -693,7 +706,8 @@ class ConsolePanel(QWidget):
         colour = QColor(drift_colour(drift))
         if colour != self._drift_colour or not self.drift.styleSheet():
             self._drift_colour = colour
-            self.drift.setStyleSheet(f"color: {colour.name()};")
+            name = {BEHIND_COLOUR: "behind", AHEAD_COLOUR: "ahead"}.get(drift_colour(drift), "on_time")
+            appearance.styled(self.drift, f"color: ${name};")  # lighter variants on a dark palette
         self._count("drift")
 
     def drift_colour(self) -> QColor:

@@ -15,7 +15,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-VIEWERS = QColor("#1565c0")
+from curator_console.ui import appearance
+
+VIEWERS = QColor("#1565c0")  # the light palette's; painting asks appearance.colour for the current one
 ORDERS = QColor("#f9a825")
 GRID = QColor("#e0e0e0")
 INK = QColor("#616161")
@@ -130,12 +132,14 @@ class MinuteChart(QWidget):
         last = self._minutes[-1][0] if self._minutes else 0
         span = max(MIN_MINUTES, last - first + 1)
 
-        # grid and scales
-        p.setPen(QPen(GRID, 1))
+        # grid and scales (colours of the current palette: light or dark)
+        grid, ink = appearance.colour("grid"), appearance.colour("ink")
+        viewers_colour = appearance.colour("viewers")
+        p.setPen(QPen(grid, 1))
         for k in range(5):
             y = area.bottom() - area.height() * k / 4
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-        p.setPen(INK)
+        p.setPen(ink)
         p.drawText(QRectF(0, area.top() - fm.height() / 2, left - 6, fm.height()),
                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{top_viewers:,}")
         p.drawText(QRectF(0, area.bottom() - fm.height() / 2, left - 6, fm.height()),
@@ -153,9 +157,9 @@ class MinuteChart(QWidget):
 
         # legend
         x = area.left()
-        p.setPen(QPen(VIEWERS, 3))
+        p.setPen(QPen(viewers_colour, 3))
         p.drawLine(QPointF(x, fm.height() / 2 + 3), QPointF(x + 16, fm.height() / 2 + 3))
-        p.setPen(INK)
+        p.setPen(ink)
         p.drawText(QPointF(x + 20, fm.ascent() + 2), self._legend[0])
         x += 20 + fm.horizontalAdvance(self._legend[0]) + 18
         p.fillRect(QRectF(x, 4, 10, fm.height() - 4), ORDERS)
@@ -185,11 +189,11 @@ class MinuteChart(QWidget):
                 path.moveTo(minute + 0.5, viewers)
             else:
                 path.lineTo(minute + 0.5, viewers)
-        pen = QPen(VIEWERS, 2.5)
+        pen = QPen(viewers_colour, 2.5)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)
         p.drawPath(transform.map(path))
         if viewers is not None:
-            p.setBrush(VIEWERS)
+            p.setBrush(viewers_colour)
             p.drawEllipse(transform.map(QPointF(minute + 0.5, viewers)), 3.5, 3.5)
         p.end()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from curator_console.domain.records import SessionRow
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.tasks import run_task
 
@@ -46,7 +47,7 @@ class ResumeDialog(QDialog):
         self.sessions.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        appearance.styled(self.error, "color: $error;")
         self.error.hide()
         self.buttons = QDialogButtonBox()
         self.resume_button = QPushButton()

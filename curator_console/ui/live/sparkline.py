@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from curator_console.ui import appearance
+
 LINE = QColor("#1565c0")
 FILL = QColor(21, 101, 192, 40)
 
@@ -79,12 +81,15 @@ class Sparkline(QWidget):
         fill.lineTo(QPointF(area.right(), area.bottom()))
         fill.lineTo(QPointF(area.left(), area.bottom()))
         fill.closeSubpath()
-        p.fillPath(fill, FILL)
-        pen = QPen(LINE, 2)
+        line = appearance.colour("viewers")  # of the current palette (light or dark)
+        fill_colour = QColor(line)
+        fill_colour.setAlpha(FILL.alpha())
+        p.fillPath(fill, fill_colour)
+        pen = QPen(line, 2)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)
         p.drawPath(screen)
         last = transform.map(QPointF(*self._points[-1]))
-        p.setBrush(LINE)
+        p.setBrush(line)
         p.drawEllipse(last, 3, 3)
         p.end()

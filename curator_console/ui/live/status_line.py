@@ -10,9 +10,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from curator_console.domain.live_view import CONNECTED, OFFLINE, RETRYING, ConnectionState
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 
-STATE_COLOURS = {CONNECTED: "#2e7d32", RETRYING: "#ef6c00", OFFLINE: "#c62828"}
+STATE_COLOURS = {CONNECTED: "$ahead", RETRYING: "$notice", OFFLINE: "$behind"}  # appearance colour names
 
 
 def clock_time(value: datetime) -> str:
@@ -64,8 +65,8 @@ class _Line(QWidget):
 
     def show_state(self, state: ConnectionState) -> None:
         self.state = state
-        colour = STATE_COLOURS.get(state.state, "#757575")
-        self.dot.setStyleSheet(f"color: {colour};")
+        colour = STATE_COLOURS.get(state.state, "$muted")
+        appearance.styled(self.dot, f"color: {colour};")
         self.name.setText(fmt.arg(QCoreApplication.translate("LiveStatus", "%1 (%2):"), state.connection, role_label(state.role)))
         text = status_text(state)
         if self.text.text() != text:

@@ -43,7 +43,7 @@ class LivePage(WorkspacePage):
         self.hint.setWordWrap(True)
         self.start_button = QPushButton()
         self.start_button.setObjectName("startSessionButton")
-        self.start_button.clicked.connect(self.start_session)
+        self.start_button.clicked.connect(lambda: self.start_session())
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("resumeSessionButton")
         self.resume_button.setEnabled(False)
@@ -115,12 +115,13 @@ class LivePage(WorkspacePage):
         self.consoles = [c for c in self.consoles if isValid(c) and c.isVisible()]
         return next((c for c in self.consoles if c.engine_session_id == session_id), None)
 
-    def start_session(self) -> None:
-        """Ask for tour and connection, then start the session and open its console."""
+    def start_session(self, tour_id: int | None = None) -> None:
+        """Ask for tour and connection, then start the session and open its console. ``tour_id``
+        is the tour chosen to begin with (the welcome page's "Start a rehearsal…")."""
         if self.start_dialog is not None and self.start_dialog.isVisible():
             self.start_dialog.raise_()
             return
-        dialog = StartSessionDialog(self.context, self)
+        dialog = StartSessionDialog(self.context, self, tour_id=tour_id)
         dialog.accepted.connect(lambda: self._start(dialog.choice()))
         self.start_dialog = dialog
         dialog.open()

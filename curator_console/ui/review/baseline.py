@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from curator_console.documents.formatting import zone_name
 from curator_console.documents.review_text import window_label
 from curator_console.domain.review_model import AVG_28D, CUSTOM, DAY_BEFORE, WEEK_BEFORE, BaselineSpec, Window
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.workspace import heading
 
@@ -83,7 +84,7 @@ class CustomWindowDialog(QDialog):
         self.end_label.setBuddy(self.end_edit)
         self.problem = QLabel()
         self.problem.setObjectName("customBaselineProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        appearance.styled(self.problem, "color: $error;")
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

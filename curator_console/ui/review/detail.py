@@ -38,6 +38,7 @@ from curator_console.documents import formatting as doc_fmt
 from curator_console.documents.labels import with_defaults
 from curator_console.documents.review_text import baseline_phrase, headline_lines, lift_cell, lift_sentence, ratio, window_label
 from curator_console.domain.review_model import CUSTOM, NEW_SALES, NO_SALES, SeriesPoint, SessionReport
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.review.charts import ChartPanel
 from curator_console.ui.review.data import ReviewResult
@@ -45,8 +46,8 @@ from curator_console.ui.review.tables import ProductsModel, SegmentsModel, make_
 from curator_console.ui.sessions_columns import mode_text
 from curator_console.ui.workspace import resize_columns
 
-UP = "#1e6b35"
-DOWN = "#b3261e"
+UP = "$up"  # colours of the current palette (appearance.styled fills them in)
+DOWN = "$down"
 DASH = "—"
 SCOPES = ("tour", "museum")
 
@@ -103,7 +104,7 @@ class FigureTile(QFrame):
 
     def set(self, value: str, caption: str, note: str = "", color: str = "") -> None:
         self.value.setText(value or DASH)
-        self.value.setStyleSheet(f"color: {color};" if color else "")
+        appearance.styled(self.value, f"color: {color};" if color else "")
         self.caption.setText(caption)
         self.note.setText(note)
         self.setToolTip(f"{caption}: {value}" + (f" ({note})" if note else ""))
@@ -182,9 +183,10 @@ class ReviewDetail(QWidget):
         # --- the money problem ---------------------------------------------------------------
         self.money_banner = QFrame()
         self.money_banner.setObjectName("moneyBanner")
-        self.money_banner.setStyleSheet(
-            "#moneyBanner { background: #fff4d6; border: 1px solid #e3c36b; border-radius: 4px; }"
-            "#moneyBanner QLabel { color: #4a3b00; }")
+        appearance.styled(
+            self.money_banner,
+            "#moneyBanner { background: $banner_bg; border: 1px solid $banner_border; border-radius: 4px; }"
+            "#moneyBanner QLabel { color: $banner_fg; }")
         self.money_text = QLabel()
         self.money_text.setObjectName("moneyProblem")
         self.money_text.setWordWrap(True)
@@ -465,7 +467,7 @@ class ReviewDetail(QWidget):
             color = ""
             if text and text == lift:
                 color = self._lift_color(report)
-            label.setStyleSheet(f"color: {color};" if color else "")
+            appearance.styled(label, f"color: {color};" if color else "")
         self._fill_tiles(report)
         self._reflow_tiles()
         self._fill_money(result)

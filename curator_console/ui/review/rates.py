@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.workspace import heading
 
@@ -77,7 +78,7 @@ class ExchangeRatesDialog(QDialog):
             self.prefixes[code] = prefix
         self.problem = QLabel()
         self.problem.setObjectName("exchangeRatesProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        appearance.styled(self.problem, "color: $error;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from curator_console.domain.records import SessionRow
 from curator_console.services import review as svc
 from curator_console.ui import formatting as fmt
+from curator_console.ui import icons
 from curator_console.ui.export_labels import document_labels
 from curator_console.ui.review import data
 from curator_console.ui.review.baseline import BaselineChooser
@@ -67,6 +68,7 @@ class ReviewPage(WorkspacePage):
         self.baseline.changed.connect(self.recompute)
         self.fetch_button = QPushButton()
         self.fetch_button.setObjectName("fetchOrdersButton")
+        self.fetch_button.setIcon(icons.icon("refresh"))
         self.fetch_button.clicked.connect(self.fetch_orders)
         self.export_pdf_action = QAction(self)
         self.export_pdf_action.setObjectName("exportReviewPdfAction")
@@ -87,7 +89,8 @@ class ReviewPage(WorkspacePage):
         self.export_button.setObjectName("exportReviewButton")
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.export_button.setIcon(icons.icon("export"))
 
         self.sessions = RowsModel(session_columns(with_sales=True), self)
         self.table = self.make_table(self.sessions, "reviewSessionTable")

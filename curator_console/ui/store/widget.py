@@ -31,6 +31,7 @@ from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import store as svc
 from curator_console.ui import formatting as fmt
+from curator_console.ui import icons
 from curator_console.ui.commands import RecordsCommand
 from curator_console.ui.store.editor import ProductEditor
 from curator_console.ui.store.import_products import replace_flow, start_product_import
@@ -99,9 +100,11 @@ class StorePage(WorkspacePage):
             self.status_filter.addItem("", key)
         self.new_button = QPushButton()
         self.new_button.setObjectName("newProductButton")
+        self.new_button.setIcon(icons.icon("new"))
         self.new_button.clicked.connect(self.new_product)
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteProductsButton")
+        self.delete_button.setIcon(icons.icon("delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importProductsButton")
@@ -154,8 +157,10 @@ class StorePage(WorkspacePage):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setMaximumWidth(520)
         self.empty_new = QPushButton()
+        self.empty_new.setIcon(icons.icon("new"))
         self.empty_new.clicked.connect(self.new_product)
         self.empty_import = QPushButton()
+        self.empty_import.setIcon(icons.icon("import"))
         self.empty_import.clicked.connect(lambda: self.start_import())
         self.empty_sync = QPushButton()
         self.empty_sync.clicked.connect(lambda: self.start_sync())

@@ -44,7 +44,9 @@ from curator_console.domain.tour_plan import TourDetail
 from curator_console.services import tour_segments as seg_svc
 from curator_console.services import tour_versions as ver_svc
 from curator_console.services import tours as svc
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
+from curator_console.ui import icons
 from curator_console.ui.tours.commands import IdMap, TourCommand
 from curator_console.ui.tours.conflict import ConflictDialog
 from curator_console.ui.tours.readiness_panel import ReadinessPanel
@@ -153,6 +155,10 @@ class TourEditor(QWidget):
         self.versions_button = button("versionsButton", self.show_versions)
         self.export_button = button("exportRunOfShowButton", lambda: self.export(False))
         self.cards_button = button("exportCueCardsButton", lambda: self.export(True))
+        # Icons on the editing buttons only: the row stays short enough to show every button.
+        for b, name in ((self.add_button, "new"), (self.delete_button, "delete"), (self.up_button, "up"),
+                        (self.down_button, "down")):
+            b.setIcon(icons.icon(name))
         # A toolbar, so a narrow window folds the last buttons into its overflow menu.
         actions = QToolBar()
         actions.setObjectName("tourEditorToolbar")
@@ -398,11 +404,11 @@ class TourEditor(QWidget):
         elif planned > d.slot_seconds:
             text = fmt.arg(self.tr("Planned %1 · speaking time %2 · slot %3 — overruns the slot by %4"), p, s,
                            fmt.duration(d.slot_seconds), fmt.duration(planned - d.slot_seconds))
-            style = "color: #b3261e; font-weight: bold;"
+            style = "color: $error; font-weight: bold;"
         else:
             text = fmt.arg(self.tr("Planned %1 · speaking time %2 · slot %3 — fits, %4 to spare"), p, s,
                            fmt.duration(d.slot_seconds), fmt.duration(d.slot_seconds - planned))
-        self.timing_label.setStyleSheet(style)
+        appearance.styled(self.timing_label, style)
         self.timing_label.setText(text)
         self.timing_bar.set_timing([(line.segment.title, line.segment.planned_seconds, line.estimated_seconds)
                                     for line in self._lines], d.slot_seconds)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 20
-ERROR_COLOUR = QColor("#b3261e")
+ERROR_COLOUR = QColor("#b3261e")  # the light palette's; shown in appearance.colour("error") etc.
 WARNING_COLOUR = QColor("#8a5a00")
 OK_COLOUR = QColor("#2e7d32")
 
@@ -43,6 +44,11 @@ class ReadinessPanel(QWidget):
         self.list.setToolTip(self.tr("Click a line to go to the problem"))
         self._render()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()  # the lines' colours follow a switch between light and dark
+        super().changeEvent(event)
+
     def set_problems(self, problems: list, detail) -> None:
         self.problems = list(problems)
         self.detail = detail
@@ -56,22 +62,22 @@ class ReadinessPanel(QWidget):
         self.list.clear()
         if self.detail is None:
             self.header.setText(self.tr("Readiness check"))
-            self.header.setStyleSheet("")
+            appearance.styled(self.header, "")
             return
         errors, warnings = self.errors, len(self.problems) - self.errors
         if not self.problems:
             self.header.setText(self.tr("Readiness check: ready to go live"))
-            self.header.setStyleSheet(f"color: {OK_COLOUR.name()};")
+            appearance.styled(self.header, "color: $ahead;")
         else:
             self.header.setText(fmt.arg(self.tr("Readiness check — problems: %1 · warnings: %2"), errors, warnings))
-            self.header.setStyleSheet(f"color: {(ERROR_COLOUR if errors else WARNING_COLOUR).name()};")
+            appearance.styled(self.header, "color: $error;" if errors else "color: $warning;")
         style = self.style()
         for p in self.problems:
             item = QListWidgetItem(self.describe(p))
             error = p.severity == "error"
             item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if error
                                             else QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setForeground(QBrush(ERROR_COLOUR if error else WARNING_COLOUR))
+            item.setForeground(QBrush(appearance.colour("error" if error else "warning")))
             item.setData(PROBLEM_ROLE, p)
             self.list.addItem(item)
 

@@ -49,13 +49,14 @@ from curator_console.domain.script_markup import (
     plain_text,
 )
 from curator_console.domain.timing import ReadingSpeed, estimate_speaking_seconds
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 
 IDLE_COMMIT_MS = 1500
 TIMING_DELAY_MS = 120
 SCRIPT, SCRIPT_ALT = "script", "script_alt"
 FIELDS = (SCRIPT, SCRIPT_ALT)
-MARKER_COLOR = QColor("#1565c0")
+MARKER_COLOR = QColor("#1565c0")  # on a light palette (ScriptHighlighter takes appearance's "accent")
 
 
 # --- line formatting (plain string functions the toolbar applies to the selected lines) -----------
@@ -140,6 +141,7 @@ class ScriptHighlighter(QSyntaxHighlighter):
         dim = QColor(palette.color(QPalette.ColorRole.Text))
         dim.setAlphaF(0.4)
         self._dim = dim
+        self._marker = appearance.colour("accent", dark=appearance.is_dark(palette))
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
@@ -158,7 +160,7 @@ class ScriptHighlighter(QSyntaxHighlighter):
             self.setFormat(mark.start, mark.end - mark.start, marks)
         elif mark is not None:
             marker = QTextCharFormat()
-            marker.setForeground(MARKER_COLOR)
+            marker.setForeground(self._marker)
             marker.setFontWeight(QFont.Weight.Bold)
             self.setFormat(mark.start, mark.end - mark.start, marker)
         n = len(BOLD_MARK)
@@ -336,8 +338,8 @@ class ScriptEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
-            for field in FIELDS:
-                self.highlighters[field].set_palette(self.edits[field].palette())
+            for field in FIELDS:  # this widget's palette: it hears of a change before its children
+                self.highlighters[field].set_palette(self.palette())
         super().changeEvent(event)
 
     def set_texts(self, script: str, script_alt: str) -> None:

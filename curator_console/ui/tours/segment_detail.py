@@ -83,8 +83,8 @@ class SegmentDetailPanel(QWidget):
         self.tabs.setObjectName("segmentTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.script, "")
-        self.tabs.addTab(_beside(self.objects, self.object_search), "")
-        self.tabs.addTab(_beside(self.products, self.product_search), "")
+        self.tabs.addTab(_beside(self.objects, self.object_search, "segmentObjectsSplitter"), "")
+        self.tabs.addTab(_beside(self.products, self.product_search, "segmentProductsSplitter"), "")
         self.tabs.addTab(self.cues, "")
 
         self.empty = QLabel()
@@ -184,8 +184,9 @@ class SegmentDetailPanel(QWidget):
             self.field_edited.emit("planned_seconds", old, new)
 
 
-def _beside(left: QWidget, right: QWidget) -> QSplitter:
+def _beside(left: QWidget, right: QWidget, name: str) -> QSplitter:
     split = QSplitter(Qt.Orientation.Horizontal)
+    split.setObjectName(name)  # its position is remembered (ui/layout_state.py)
     split.addWidget(left)
     split.addWidget(right)
     split.setCollapsible(0, False)  # the search panel may fold away in a narrow window

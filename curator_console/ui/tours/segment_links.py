@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from curator_console.domain.money import parse_amount
 from curator_console.domain.tour_plan import CUE_OBS_SCENE, CUE_TEXT, CueInfo, ProductLink, SegmentObject, SegmentProductInfo
+from curator_console.ui import appearance
 from curator_console.ui import formatting as fmt
 from curator_console.ui.pickers import OBJECT_IDS_MIME, PRODUCT_IDS_MIME, decode_ids
-from curator_console.ui.table_model import RowsModel
 
 THUMB_PX = 56
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -307,12 +307,12 @@ class SegmentProductsWidget(_LinkEditor):
                 self.table.setItem(row, self.COL_TITLE, cell(p.title))
                 price = cell(fmt.money(p.price, p.currency) if p.price is not None else self.tr("no price"), numeric=True)
                 if p.price is None:
-                    price.setForeground(QBrush(RowsModel.WARN))
+                    price.setForeground(QBrush(appearance.colour("error")))
                 self.table.setItem(row, self.COL_PRICE, price)
                 stock = cell(fmt.number(p.stock), numeric=True)
                 if p.stock == 0:
                     stock.setText(self.tr("out of stock"))
-                    stock.setForeground(QBrush(RowsModel.WARN))
+                    stock.setForeground(QBrush(appearance.colour("error")))
                 self.table.setItem(row, self.COL_STOCK, stock)
                 self.table.setItem(row, self.COL_LIVE, cell("" if p.live_price is None else str(p.live_price), True, True))
                 auto = QTableWidgetItem()

@@ -222,6 +222,11 @@ class ToursPage(WorkspacePage):
     def current_tour(self):
         return selected_row(self.tour_table)
 
+    def select_tour(self, tour_id: int) -> None:
+        """Select (and open in the editor) the tour ``tour_id`` once the list has been read again."""
+        self._select_tour = tour_id
+        self.load()
+
     def _tour_selected(self) -> None:
         row = self.current_tour()
         self.editor.load_tour(row.id if row else None)

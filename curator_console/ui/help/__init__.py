@@ -1,0 +1,1 @@
+"""The Help menu: getting started, keyboard shortcuts, the user guide and About."""

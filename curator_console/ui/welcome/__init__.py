@@ -1,0 +1,1 @@
+"""First run: the welcome page and the guided path (Help → Getting started)."""
