@@ -90,3 +90,29 @@ def test_page_texts_follow_the_language(qtbot, app, dataset):
     assert has_cjk(window.pages[2].timing_label.text())  # Tours: timing against the slot
     assert has_cjk(window.pages[4].summary.text())  # Review: sessions · orders · revenue
     assert has_cjk(window.pages[0].search.placeholderText())
+
+
+def test_switching_language_keeps_the_work_in_progress(qtbot, app, dataset):
+    """Text being typed, the chosen workspace and the chosen tour all survive a language switch."""
+    window = app.window
+    load_every_page(qtbot, app, dataset)
+    window.nav.setCurrentRow(2)
+    tours = window.pages[2]
+    editor = tours.editor
+    qtbot.waitUntil(lambda: editor.title_edit.isEnabled() and bool(editor.title_edit.text()))
+    chosen = editor.title_edit.text()
+    editor.title_edit.setFocus()
+    editor.title_edit.setText(chosen + " — 草稿 draft")  # typed, not yet committed
+    undo_before = window.undo_action.isEnabled(), window.context.undo_stack.count()
+
+    i18n.apply_language("zh_CN")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() != "Collection")
+    assert window.nav.currentRow() == 2 and window.pages[2] is tours
+    assert editor.title_edit.text() == chosen + " — 草稿 draft"
+    assert (window.undo_action.isEnabled(), window.context.undo_stack.count()) == undo_before
+
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Collection")
+    assert editor.title_edit.text() == chosen + " — 草稿 draft"
+    editor.title_edit.editingFinished.emit()  # the edit is then saved as usual
+    qtbot.waitUntil(lambda: window.context.undo_stack.count() == undo_before[1] + 1)
