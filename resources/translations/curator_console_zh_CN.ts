@@ -75,6 +75,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundExport</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>BaselineChooser</name>
     <message>
         <source>Custom: %1</source>
@@ -3977,10 +3988,6 @@ The database as it was before is kept at %2.</source>
         <translation>已保存 %1（共 %2 页）。</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
         <source>Saved %1 files in %2: %3.</source>
         <translation>已在 %2 中保存 %1 个文件：%3。</translation>
     </message>
@@ -3995,10 +4002,6 @@ The database as it was before is kept at %2.</source>
     <message>
         <source>The files could not be written.</source>
         <translation>无法写入文件。</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>
@@ -5439,16 +5442,8 @@ The database as it was before is kept at %2.</source>
         <translation>已保存 %1（共 %2 页）。</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
         <source>The PDF could not be written.</source>
         <translation>无法写入 PDF。</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
-from shiboken6 import isValid
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from curator_console.domain.review_model import SeriesPoint, SessionReport
 from curator_console.ui import formatting as fmt
+from curator_console.ui.background_export import BackgroundExport
 from curator_console.ui.tasks import run_task
 from curator_console.ui.tours.export import suggested_file_name
 
@@ -67,24 +66,18 @@ def _is_plain(exc: BaseException) -> bool:
     return isinstance(exc, (ReviewExportError, OSError))
 
 
-class ReviewExport(QObject):
+class ReviewExport(BackgroundExport):
     """One export (see the module docstring). ``finished(result)`` is emitted with the
     ``ExportResult`` or the exception once the message is shown (``message_box``); nothing is
     emitted when the user cancels the file dialog."""
 
-    finished = Signal(object)
-
     def __init__(self, parent: QWidget, kind: str, job: ExportJob) -> None:
-        super().__init__(parent)
         if kind not in KINDS:
             raise ValueError(f"unknown export {kind!r}")
+        super().__init__(parent)
         self.setObjectName("reviewExport")
-        self.parent_widget = parent
         self.kind = kind
         self.job = job
-        self.progress: QProgressDialog | None = None
-        self.message_box: QMessageBox | None = None
-        self.result: object = None
 
     # --- texts --------------------------------------------------------------------------------
     def what(self) -> str:
@@ -132,79 +125,30 @@ class ReviewExport(QObject):
         target = Path(path)
         if self.kind == "pdf" and not target.suffix:
             target = target.with_suffix(".pdf")
-        self.progress = QProgressDialog(self.parent_widget)
-        self.progress.setObjectName("reviewExportProgress")
-        self.progress.setWindowTitle(self.what())
-        if self.kind == "pdf":
-            self.progress.setLabelText(fmt.arg(self.tr("Writing %1…"), target.name))
-        else:
-            self.progress.setLabelText(fmt.arg(self.tr("Writing the files into %1…"), str(target)))
-        self.progress.setCancelButton(None)
-        self.progress.setRange(0, 0)  # busy: no percentage to show
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.show()
+        label = (fmt.arg(self.tr("Writing %1…"), target.name) if self.kind == "pdf"
+                 else fmt.arg(self.tr("Writing the files into %1…"), str(target)))
+        self.show_busy("reviewExportProgress", self.what(), label)
         kind, job = self.kind, self.job
         run_task(lambda: _write(kind, job, target), self._done, self._failed)
 
-    def _close_progress(self) -> None:
-        if self.progress is not None and isValid(self.progress):
-            self.progress.close()
-            self.progress.deleteLater()
-        self.progress = None
-
     def _done(self, result: ExportResult) -> None:
-        if not isValid(self) or not isValid(self.parent_widget):
+        if not self.alive():
             return
-        self._close_progress()
-        self.result = result
-        box = QMessageBox(self.parent_widget)
-        box.setObjectName("reviewExportDone")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.what())
         if result.kind == "pdf":
-            path = result.paths[0]
-            box.setText(fmt.arg(self.tr("Saved %1 (one page).") if result.pages == 1 else
-                                self.tr("Saved %1 (%2 pages)."), str(path), fmt.number(result.pages)))
-            url = QUrl.fromLocalFile(str(path))
-            open_text = self.tr("&Open")
+            target = result.paths[0]
+            text = fmt.arg(self.tr("Saved %1 (one page).") if result.pages == 1 else self.tr("Saved %1 (%2 pages)."),
+                           str(target), fmt.number(result.pages))
+            open_text = None
         else:
-            folder = result.paths[0].parent if result.paths else Path()
-            box.setText(fmt.arg(self.tr("Saved %1 files in %2: %3."), fmt.number(len(result.paths)), str(folder),
-                                ", ".join(p.name for p in result.paths)))
-            url = QUrl.fromLocalFile(str(folder))
+            target = result.paths[0].parent if result.paths else Path()
+            text = fmt.arg(self.tr("Saved %1 files in %2: %3."), fmt.number(len(result.paths)), str(target),
+                           ", ".join(p.name for p in result.paths))
             open_text = self.tr("&Open folder")
-        open_button = box.addButton(open_text, QMessageBox.ButtonRole.AcceptRole)
-        open_button.setObjectName("openExportButton")
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(open_button)
-        box.buttonClicked.connect(lambda button: QDesktopServices.openUrl(url) if button is open_button else None)
-        self._show(box)
-        self.finished.emit(result)
+        self.report_saved(result, "reviewExportDone", self.what(), text, target, open_text)
 
     def _failed(self, exc: BaseException) -> None:
-        if not isValid(self) or not isValid(self.parent_widget):
+        if not self.alive():
             return
-        self._close_progress()
-        self.result = exc
-        box = QMessageBox(self.parent_widget)
-        box.setObjectName("reviewExportFailed")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.what())
-        box.setText(self.tr("The PDF could not be written.") if self.kind == "pdf"
-                    else self.tr("The files could not be written."))
-        if _is_plain(exc):
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        else:
-            detail = fmt.arg(self.tr("Unexpected error: %1"), f"{type(exc).__name__}: {exc}")
-        box.setInformativeText(detail)
-        box.addButton(QMessageBox.StandardButton.Close)
-        self._show(box)
-        self.finished.emit(exc)
-
-    def _show(self, box: QMessageBox) -> None:
-        self.message_box = box
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _code: self.deleteLater() if isValid(self) else None)
-        box.open()  # window-modal, without a nested event loop
+        self.report_failed(exc, "reviewExportFailed", self.what(),
+                           self.tr("The PDF could not be written.") if self.kind == "pdf"
+                           else self.tr("The files could not be written."), plain=_is_plain(exc))

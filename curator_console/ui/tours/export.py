@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
-from shiboken6 import isValid
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from curator_console import paths
 from curator_console.persistence.media import MediaStore
 from curator_console.services import tour_export
 from curator_console.services import tours as tours_svc
 from curator_console.ui import formatting as fmt
+from curator_console.ui.background_export import BackgroundExport
 from curator_console.ui.context import AppContext
 from curator_console.ui.export_labels import document_labels
 from curator_console.ui.tasks import run_task
@@ -38,25 +37,19 @@ def suggested_file_name(title: str, document: str) -> str:
     return f"{name or 'tour'}.pdf"
 
 
-class TourExport(QObject):
+class TourExport(BackgroundExport):
     """One export: read the title, ask for the file, write it in the background, report.
 
     ``finished(result)`` is emitted with the ``ExportSummary`` or the exception once the result
     message is shown (``message_box``); nothing is emitted when the user cancels the file dialog."""
 
-    finished = Signal(object)
-
     def __init__(self, parent: QWidget, context: AppContext, tour_id: int, cards: bool) -> None:
         super().__init__(parent)
         self.setObjectName("tourExport")
-        self.parent_widget = parent
         self.context = context
         self.tour_id = tour_id
         self.cards = cards
         self.title = ""
-        self.progress: QProgressDialog | None = None
-        self.message_box: QMessageBox | None = None
-        self.result: object = None
 
     # --- texts --------------------------------------------------------------------------------
 
@@ -76,7 +69,7 @@ class TourExport(QObject):
         run_task(lambda: tours_svc.get_tour(uow, self.tour_id), self._got_tour, self._failed)
 
     def _got_tour(self, tour) -> None:
-        if not isValid(self) or not isValid(self.parent_widget):
+        if not self.alive():
             return
         if tour is None:
             self._failed(tour_export.TourExportError(self.tr("This tour no longer exists.")))
@@ -95,16 +88,7 @@ class TourExport(QObject):
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(".pdf")
-        self.progress = QProgressDialog(self.parent_widget)
-        self.progress.setObjectName("tourExportProgress")
-        self.progress.setWindowTitle(self.document_name())
-        self.progress.setLabelText(fmt.arg(self.tr("Writing %1…"), path.name))
-        self.progress.setCancelButton(None)
-        self.progress.setRange(0, 0)  # busy: no percentage to show
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.show()
+        self.show_busy("tourExportProgress", self.document_name(), fmt.arg(self.tr("Writing %1…"), path.name))
         labels = document_labels()
         speed = self.context.settings.reading_speed
         uow = self.context.uow()
@@ -116,58 +100,18 @@ class TourExport(QObject):
 
         run_task(work, self._done, self._failed)
 
-    def _close_progress(self) -> None:
-        if self.progress is not None and isValid(self.progress):
-            self.progress.close()
-            self.progress.deleteLater()
-        self.progress = None
-
     def _done(self, summary: tour_export.ExportSummary) -> None:
-        if not isValid(self) or not isValid(self.parent_widget):
+        if not self.alive():
             return
-        self._close_progress()
-        self.result = summary
-        box = QMessageBox(self.parent_widget)
-        box.setObjectName("tourExportDone")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.document_name())
-        if summary.pages == 1:
-            box.setText(fmt.arg(self.tr("Saved %1 (one page)."), str(summary.path)))
-        else:
-            box.setText(fmt.arg(self.tr("Saved %1 (%2 pages)."), str(summary.path), summary.pages))
-        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
-        open_button.setObjectName("openExportButton")
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(open_button)
-        url = QUrl.fromLocalFile(str(summary.path))
-        box.buttonClicked.connect(lambda button: QDesktopServices.openUrl(url) if button is open_button else None)
-        self._show(box)
-        self.finished.emit(summary)
+        text = (fmt.arg(self.tr("Saved %1 (one page)."), str(summary.path)) if summary.pages == 1
+                else fmt.arg(self.tr("Saved %1 (%2 pages)."), str(summary.path), summary.pages))
+        self.report_saved(summary, "tourExportDone", self.document_name(), text, summary.path)
 
     def _failed(self, exc: BaseException) -> None:
-        if not isValid(self) or not isValid(self.parent_widget):
+        if not self.alive():
             return
-        self._close_progress()
-        self.result = exc
-        box = QMessageBox(self.parent_widget)
-        box.setObjectName("tourExportFailed")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.document_name())
-        box.setText(self.tr("The PDF could not be written."))
-        if isinstance(exc, (tour_export.TourExportError, OSError)):
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        else:
-            detail = fmt.arg(self.tr("Unexpected error: %1"), f"{type(exc).__name__}: {exc}")
-        box.setInformativeText(detail)
-        box.addButton(QMessageBox.StandardButton.Close)
-        self._show(box)
-        self.finished.emit(exc)
-
-    def _show(self, box: QMessageBox) -> None:
-        self.message_box = box
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _code: self.deleteLater() if isValid(self) else None)
-        box.open()  # window-modal, without a nested event loop
+        self.report_failed(exc, "tourExportFailed", self.document_name(), self.tr("The PDF could not be written."),
+                           plain=isinstance(exc, (tour_export.TourExportError, OSError)))
 
 
 def export_tour(parent: QWidget, context: AppContext, tour_id: int, cards: bool) -> None:
