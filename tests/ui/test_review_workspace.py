@@ -601,11 +601,12 @@ def test_the_chinese_interface_shows_the_review(qtbot, app):
 # --- start-up ---------------------------------------------------------------------------------------------
 
 
-def test_the_review_workspace_does_not_import_matplotlib_at_start_up(tmp_path: Path) -> None:
+def test_the_review_workspace_does_not_import_matplotlib_or_requests_at_start_up(tmp_path: Path) -> None:
+    """Both cost ~0.1-0.9 s to import: the charts load them when first shown, Fetch orders when used."""
     home = tmp_path / "home"
     home.mkdir()
     code = ("import sys; import curator_console.ui.main_window, curator_console.ui.review.widget; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'requests')))")
     result = subprocess.run([PYTHON, "-c", code], env=subprocess_env(home), capture_output=True, text=True,
                             encoding="utf-8", timeout=180)
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ per session for as long as the app runs). F5 (View ▸ Refresh) reads the sessio
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -37,11 +38,13 @@ from curator_console.ui.review import data
 from curator_console.ui.review.baseline import BaselineChooser
 from curator_console.ui.review.detail import ReviewDetail
 from curator_console.ui.review.export import ExportJob, ReviewExport
-from curator_console.ui.review.fetch import ReviewOrderFetch
 from curator_console.ui.review.rates import ExchangeRatesDialog
 from curator_console.ui.sessions_columns import session_columns
 from curator_console.ui.table_model import ROW_ROLE, RowsModel
 from curator_console.ui.workspace import WorkspacePage, heading, resize_columns
+
+if TYPE_CHECKING:
+    from curator_console.ui.review.fetch import ReviewOrderFetch
 
 
 class ReviewPage(WorkspacePage):
@@ -352,6 +355,8 @@ class ReviewPage(WorkspacePage):
         if self.session_id is None:
             return None
         source = self.result.source if self.result is not None else ""
+        from curator_console.ui.review.fetch import ReviewOrderFetch  # loads requests: on first use
+
         job = ReviewOrderFetch(self, self.context, self._orders_fetched)
         self.order_fetch = job
         job.start(self.session_id, self.baseline.spec(), source)
