@@ -715,3 +715,35 @@ def delete_mapping(uow: UnitOfWork, name: str, *, kind: str = MAPPING_KIND) -> b
         uow.session.delete(row)
         uow.commit()
         return True
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """What another kind of CSV import (products, orders) shares with the collection's: its
+    ``--map`` check against its own fields, its report CSV's key column, and its saved mappings
+    kept apart under its own ``kind``. The import modules expose these as their module functions
+    (``parse_map_option``, ``write_report_csv``, ``save_mapping``, ``list_mappings``,
+    ``get_mapping``, ``delete_mapping``), which the command line and the import dialog call."""
+
+    kind: str
+    scheme: FieldScheme
+    report_key: str
+
+    def parse_map_option(self, text: str) -> tuple[str, str]:
+        """``"Header=field"`` checked against this import's fields."""
+        return parse_map_option(text, self.scheme)
+
+    def write_report_csv(self, report: ImportReport, path: Path | str) -> Path:
+        return write_report_csv(report, path, key_header=self.report_key)
+
+    def save_mapping(self, uow: UnitOfWork, name: str, mapping: Mapping[str, str]) -> SavedMapping:
+        return save_mapping(uow, name, mapping, kind=self.kind, scheme=self.scheme)
+
+    def list_mappings(self, uow: UnitOfWork) -> list[SavedMapping]:
+        return list_mappings(uow, kind=self.kind)
+
+    def get_mapping(self, uow: UnitOfWork, name: str) -> dict[str, str] | None:
+        return get_mapping(uow, name, kind=self.kind)
+
+    def delete_mapping(self, uow: UnitOfWork, name: str) -> bool:
+        return delete_mapping(uow, name, kind=self.kind)

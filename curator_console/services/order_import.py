@@ -52,7 +52,6 @@ from curator_console.importers.csv_orders import (
     preview_orders_csv,
 )
 from curator_console.importers.mapping import MappingError
-from curator_console.importers.mapping import parse_map_option as _parse_map_option
 from curator_console.importers.records import ImportFileError, ImportProgress, ImportReport, Preview, RowProblem
 from curator_console.persistence import models as m
 from curator_console.persistence.unit_of_work import ConcurrentEditError, UnitOfWork
@@ -131,29 +130,13 @@ def preview(path: Path | str, encoding: str | None = None, delimiter: str | None
     return preview_orders_csv(path, encoding, delimiter, limit, mapping)
 
 
-def parse_map_option(text: str) -> tuple[str, str]:
-    """``"Header=field"`` checked against the order fields."""
-    return _parse_map_option(text, ORDERS)
-
-
-def write_report_csv(report: ImportReport, path: Path | str) -> Path:
-    return ci.write_report_csv(report, path, key_header=REPORT_KEY)
-
-
-def save_mapping(uow: UnitOfWork, name: str, mapping: Mapping[str, str]) -> SavedMapping:
-    return ci.save_mapping(uow, name, mapping, kind=MAPPING_KIND, scheme=ORDERS)
-
-
-def list_mappings(uow: UnitOfWork) -> list[SavedMapping]:
-    return ci.list_mappings(uow, kind=MAPPING_KIND)
-
-
-def get_mapping(uow: UnitOfWork, name: str) -> dict[str, str] | None:
-    return ci.get_mapping(uow, name, kind=MAPPING_KIND)
-
-
-def delete_mapping(uow: UnitOfWork, name: str) -> bool:
-    return ci.delete_mapping(uow, name, kind=MAPPING_KIND)
+_KIND = ci.ImportKind(MAPPING_KIND, ORDERS, REPORT_KEY)
+parse_map_option = _KIND.parse_map_option
+write_report_csv = _KIND.write_report_csv
+save_mapping = _KIND.save_mapping
+list_mappings = _KIND.list_mappings
+get_mapping = _KIND.get_mapping
+delete_mapping = _KIND.delete_mapping
 
 
 # --- connection and time zone ----------------------------------------------------------------
